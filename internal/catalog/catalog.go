@@ -1,0 +1,226 @@
+package catalog
+
+import (
+	"sort"
+
+	"github.com/svccat/svccat/internal/source"
+	"github.com/svccat/svccat/internal/validate"
+)
+
+// Catalog is every entity read from a set of files. Each kind's slice is
+// sorted by name; an entity whose name is taken stays in the slice (the
+// duplicate-name rule reports it) but lookups find the first one read.
+type Catalog struct {
+	Markets  []*Market
+	Segments []*Segment
+	Personas []*Persona
+	Services []*Service
+	Teams    []*Team
+	Sites    []*Site
+
+	// Files are the files read; Documents counts catalog documents and
+	// Skipped the documents that were not catalog documents.
+	Files     []string
+	Documents int
+	Skipped   int
+
+	// Problems are what stopped files or documents from being read:
+	// unreadable files, malformed YAML and schema violations.
+	Problems []Problem
+
+	// ByID finds any entity by "Kind/name".
+	byID     map[string]Named
+	markets  map[string]*Market
+	segments map[string]*Segment
+	services map[string]*Service
+	teams    map[string]*Team
+	sites    map[string]*Site
+}
+
+// Named is any entity.
+type Named interface{ Meta() *Entity }
+
+// Problem is a file or document that could not be read as it stands. Rule
+// is the lint rule that reports it: unreadable-file, yaml-syntax or schema.
+type Problem struct {
+	Rule    string
+	Pos     source.Pos
+	Entity  string
+	Message string
+}
+
+// Options tune loading.
+type Options = source.Options
+
+// Load reads, validates and decodes the catalog below paths.
+func Load(paths []string, opt Options) *Catalog {
+	read := source.Read(paths, opt)
+	c := &Catalog{Files: read.Files}
+	for _, p := range read.Problems {
+		c.Problems = append(c.Problems, Problem{Rule: p.Kind, Pos: p.Pos, Message: p.Message})
+	}
+	results := validate.Documents(read.Documents)
+	for i, doc := range read.Documents {
+		res := results[i]
+		if res.Skipped {
+			c.Skipped++
+			continue
+		}
+		c.Documents++
+		var e Named
+		if res.Kind != "" {
+			e = c.add(res.Kind, decoder{doc: doc})
+			e.Meta().Valid = len(res.Issues) == 0
+		}
+		for _, is := range res.Issues {
+			p := Problem{Rule: "schema", Pos: is.Pos, Message: is.Message}
+			if e != nil && e.Meta().Name != "" {
+				p.Entity = e.Meta().ID()
+			}
+			c.Problems = append(c.Problems, p)
+		}
+	}
+	c.resolve()
+	return c
+}
+
+func (c *Catalog) add(kind string, d decoder) Named {
+	switch kind {
+	case KindMarket:
+		m := d.market()
+		c.Markets = append(c.Markets, m)
+		return m
+	case KindSegment:
+		s := d.segment()
+		c.Segments = append(c.Segments, s)
+		return s
+	case KindPersona:
+		p := d.persona()
+		c.Personas = append(c.Personas, p)
+		return p
+	case KindService:
+		s := d.service()
+		c.Services = append(c.Services, s)
+		return s
+	case KindTeam:
+		t := d.team()
+		c.Teams = append(c.Teams, t)
+		return t
+	default:
+		s := d.site()
+		c.Sites = append(c.Sites, s)
+		return s
+	}
+}
+
+func sortByName[T Named](xs []T) {
+	sort.SliceStable(xs, func(i, j int) bool { return xs[i].Meta().Name < xs[j].Meta().Name })
+}
+
+// index maps names to the first entity of that name.
+func index[T Named](xs []T, byID map[string]Named) map[string]T {
+	m := make(map[string]T, len(xs))
+	for _, x := range xs {
+		name := x.Meta().Name
+		if _, dup := m[name]; !dup && name != "" {
+			m[name] = x
+			byID[x.Meta().ID()] = x
+		}
+	}
+	return m
+}
+
+// resolve sorts every kind by name and links references both ways.
+// References that name nothing stay unresolved for the
+// unresolved-reference rule to report.
+func (c *Catalog) resolve() {
+	sortByName(c.Markets)
+	sortByName(c.Segments)
+	sortByName(c.Personas)
+	sortByName(c.Services)
+	sortByName(c.Teams)
+	sortByName(c.Sites)
+	c.byID = map[string]Named{}
+	c.markets = index(c.Markets, c.byID)
+	c.segments = index(c.Segments, c.byID)
+	index(c.Personas, c.byID)
+	c.services = index(c.Services, c.byID)
+	c.teams = index(c.Teams, c.byID)
+	c.sites = index(c.Sites, c.byID)
+
+	for _, s := range c.Segments {
+		if m := c.markets[s.MarketRef.Name]; m != nil {
+			s.Market = m
+			m.Segments = append(m.Segments, s)
+		}
+	}
+	for _, p := range c.Personas {
+		if s := c.segments[p.SegmentRef.Name]; s != nil {
+			p.Segment = s
+			s.Personas = append(s.Personas, p)
+		}
+	}
+	for _, s := range c.Services {
+		if t := c.teams[s.Owner.Name]; t != nil {
+			s.Team = t
+			t.Services = append(t.Services, s)
+		}
+		for _, r := range s.SegmentRefs {
+			if seg := c.segments[r.Name]; seg != nil {
+				s.Segments = append(s.Segments, seg)
+				if s.IsBusiness() {
+					seg.Services = append(seg.Services, s)
+				}
+			}
+		}
+		for _, r := range s.SiteRefs {
+			if site := c.sites[r.Name]; site != nil {
+				s.Sites = append(s.Sites, site)
+				site.Services = append(site.Services, s)
+			}
+		}
+		for _, d := range s.DependsOn {
+			if to := c.services[d.Ref.Name]; to != nil {
+				d.To = to
+				to.Dependents = append(to.Dependents, d)
+			}
+		}
+	}
+}
+
+// Lookups by name; nil when there is no such entity.
+func (c *Catalog) Market(name string) *Market   { return c.markets[name] }
+func (c *Catalog) Segment(name string) *Segment { return c.segments[name] }
+func (c *Catalog) Service(name string) *Service { return c.services[name] }
+func (c *Catalog) Team(name string) *Team       { return c.teams[name] }
+func (c *Catalog) Site(name string) *Site       { return c.sites[name] }
+
+// Entity finds any entity by "Kind/name".
+func (c *Catalog) Entity(id string) Named { return c.byID[id] }
+
+// Entities counts every entity of every kind.
+func (c *Catalog) Entities() int {
+	return len(c.Markets) + len(c.Segments) + len(c.Personas) + len(c.Services) + len(c.Teams) + len(c.Sites)
+}
+
+// Each calls f for every entity, kind by kind in the format's order.
+func (c *Catalog) Each(f func(Named)) {
+	for _, x := range c.Markets {
+		f(x)
+	}
+	for _, x := range c.Segments {
+		f(x)
+	}
+	for _, x := range c.Personas {
+		f(x)
+	}
+	for _, x := range c.Services {
+		f(x)
+	}
+	for _, x := range c.Teams {
+		f(x)
+	}
+	for _, x := range c.Sites {
+		f(x)
+	}
+}

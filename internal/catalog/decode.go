@@ -1,0 +1,291 @@
+package catalog
+
+import (
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/svccat/svccat/internal/decimal"
+	"github.com/svccat/svccat/internal/duration"
+	"github.com/svccat/svccat/internal/source"
+)
+
+// decoder reads typed values out of a document's YAML nodes. It is
+// lenient: the schema has already reported every shape problem, so a value
+// of the wrong type is simply left empty here.
+type decoder struct {
+	doc *source.Document
+}
+
+func (d decoder) pos(n *yaml.Node) source.Pos { return d.doc.NodePos(n) }
+
+func deref(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+// get returns the value of key in mapping m, or nil.
+func get(m *yaml.Node, key string) *yaml.Node {
+	m = deref(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return deref(m.Content[i+1])
+		}
+	}
+	return nil
+}
+
+func scalar(n *yaml.Node) (string, bool) {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		return "", false
+	}
+	return n.Value, true
+}
+
+func str(n *yaml.Node) string {
+	s, _ := scalar(n)
+	return s
+}
+
+func strs(n *yaml.Node) []string {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []string
+	for _, c := range n.Content {
+		if s, ok := scalar(c); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func strMap(n *yaml.Node) map[string]string {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	out := map[string]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		out[n.Content[i].Value] = str(n.Content[i+1])
+	}
+	return out
+}
+
+func (d decoder) ref(n *yaml.Node) Ref {
+	s, ok := scalar(n)
+	if !ok {
+		return Ref{}
+	}
+	return Ref{Name: s, Pos: d.pos(n)}
+}
+
+func (d decoder) refs(n *yaml.Node) []Ref {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []Ref
+	for _, c := range n.Content {
+		if r := d.ref(c); r.Name != "" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (d decoder) dur(n *yaml.Node) Duration {
+	s, ok := scalar(n)
+	if !ok {
+		return Duration{}
+	}
+	v, err := duration.Parse(s)
+	if err != nil {
+		return Duration{}
+	}
+	return Duration{D: v, Set: true, Pos: d.pos(n)}
+}
+
+func num(n *yaml.Node) (decimal.Decimal, bool) {
+	s, ok := scalar(n)
+	if !ok {
+		return decimal.Decimal{}, false
+	}
+	v, err := decimal.Parse(s)
+	return v, err == nil
+}
+
+func (d decoder) entity(kind string) Entity {
+	md := get(d.doc.Root, "metadata")
+	name := get(md, "name")
+	return Entity{
+		Kind:        kind,
+		Name:        str(name),
+		Title:       str(get(md, "title")),
+		Description: str(get(md, "description")),
+		Labels:      strMap(get(md, "labels")),
+		Annotations: strMap(get(md, "annotations")),
+		Pos:         d.doc.Pos(),
+		NamePos:     d.pos(name),
+	}
+}
+
+func (d decoder) market() *Market {
+	spec := get(d.doc.Root, "spec")
+	return &Market{
+		Entity:           d.entity(KindMarket),
+		ValueProposition: str(get(spec, "valueProposition")),
+		Competitors:      strs(get(spec, "competitors")),
+		Advantages:       strs(get(spec, "advantages")),
+		Vulnerabilities:  strs(get(spec, "vulnerabilities")),
+		PointOfView:      strs(get(spec, "pointOfView")),
+	}
+}
+
+func (d decoder) segment() *Segment {
+	spec := get(d.doc.Root, "spec")
+	s := &Segment{
+		Entity:           d.entity(KindSegment),
+		MarketRef:        d.ref(get(spec, "market")),
+		Audience:         str(get(spec, "audience")),
+		ValueProposition: str(get(spec, "valueProposition")),
+	}
+	if v, ok := scalar(get(spec, "size")); ok {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			s.Size = &n
+		}
+	}
+	return s
+}
+
+func (d decoder) persona() *Persona {
+	spec := get(d.doc.Root, "spec")
+	return &Persona{
+		Entity:       d.entity(KindPersona),
+		SegmentRef:   d.ref(get(spec, "segment")),
+		Narrative:    str(get(spec, "narrative")),
+		Needs:        strs(get(spec, "needs")),
+		Expectations: strs(get(spec, "expectations")),
+		Values:       strs(get(spec, "values")),
+	}
+}
+
+func (d decoder) team() *Team {
+	return &Team{Entity: d.entity(KindTeam), Contact: str(get(get(d.doc.Root, "spec"), "contact"))}
+}
+
+func (d decoder) site() *Site {
+	return &Site{Entity: d.entity(KindSite), Location: str(get(get(d.doc.Root, "spec"), "location"))}
+}
+
+func (d decoder) service() *Service {
+	spec := get(d.doc.Root, "spec")
+	typ := get(spec, "type")
+	s := &Service{
+		Entity:      d.entity(KindService),
+		Type:        str(typ),
+		TypePos:     d.pos(typ),
+		Owner:       d.ref(get(spec, "owner")),
+		SegmentRefs: d.refs(get(spec, "segments")),
+		Touchpoints: strs(get(spec, "touchpoints")),
+		SiteRefs:    d.refs(get(spec, "sites")),
+	}
+	if s.Type == "" {
+		s.TypePos = d.pos(spec)
+	}
+	if im := get(spec, "impact"); im != nil {
+		s.Impact.Pos = d.pos(im)
+		if t := get(im, "tier"); t != nil {
+			if v, err := strconv.Atoi(str(t)); err == nil {
+				s.Impact.Tier = &v
+				s.Impact.TierPos = d.pos(t)
+			}
+		}
+		s.Impact.RTO = d.dur(get(im, "rto"))
+		s.Impact.RPO = d.dur(get(im, "rpo"))
+	}
+	if rs := get(spec, "restore"); rs != nil {
+		s.Restore.Duration = d.dur(get(rs, "duration"))
+		s.Restore.Runbook = str(get(rs, "runbook"))
+	}
+	if deps := get(spec, "dependsOn"); deps != nil && deps.Kind == yaml.SequenceNode {
+		for _, c := range deps.Content {
+			if dep := d.dependency(s, deref(c)); dep != nil {
+				s.DependsOn = append(s.DependsOn, dep)
+			}
+		}
+	}
+	if slos := get(spec, "slos"); slos != nil && slos.Kind == yaml.SequenceNode {
+		for _, c := range slos.Content {
+			o := SLO{
+				Name:      str(get(c, "name")),
+				Indicator: str(get(c, "indicator")),
+				Window:    d.dur(get(c, "window")),
+				Pos:       d.pos(c),
+			}
+			o.Objective, _ = num(get(c, "objective"))
+			s.SLOs = append(s.SLOs, o)
+		}
+	}
+	if c := get(spec, "cost"); c != nil && c.Kind == yaml.MappingNode {
+		cur := get(c, "currency")
+		cost := &Cost{Currency: str(cur), CurrencyPos: d.pos(cur), Period: str(get(c, "period")), Pos: d.pos(c)}
+		if cur == nil {
+			cost.CurrencyPos = d.pos(c)
+		}
+		if pools := get(c, "pools"); pools != nil && pools.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(pools.Content); i += 2 {
+				amt, ok := num(pools.Content[i+1])
+				if !ok {
+					continue
+				}
+				cost.Pools = append(cost.Pools, PoolAmount{Pool: pools.Content[i].Value, Amount: amt, Pos: d.pos(pools.Content[i])})
+			}
+		}
+		s.Cost = cost
+	}
+	if c := get(spec, "consumption"); c != nil && c.Kind == yaml.MappingNode {
+		cons := &Consumption{Unit: str(get(c, "unit")), Pos: d.pos(c)}
+		if v, ok := num(get(c, "planned")); ok {
+			cons.Planned = &v
+		}
+		if v, ok := num(get(c, "price")); ok {
+			cons.Price = &v
+		}
+		s.Consumption = cons
+	}
+	if e := get(spec, "experience"); e != nil {
+		s.Experience = Experience{
+			FacilitatingProducts: strs(get(e, "facilitatingProducts")),
+			Information:          strs(get(e, "information")),
+			ExplicitBenefits:     strs(get(e, "explicitBenefits")),
+			ImplicitBenefits:     strs(get(e, "implicitBenefits")),
+		}
+	}
+	return s
+}
+
+func (d decoder) dependency(from *Service, n *yaml.Node) *Dependency {
+	dep := &Dependency{From: from, Hard: true, Weight: decimal.FromInt(1), Pos: d.pos(n)}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		dep.Ref = d.ref(n)
+	case yaml.MappingNode:
+		dep.Ref = d.ref(get(n, "service"))
+		dep.Hard = str(get(n, "type")) != "soft"
+		if w, ok := num(get(n, "weight")); ok && w.Sign() > 0 {
+			dep.Weight = w
+		}
+	}
+	if dep.Ref.Name == "" {
+		return nil
+	}
+	return dep
+}

@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/pflag"
+
+	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/config"
+	"github.com/svccat/svccat/internal/finding"
+	"github.com/svccat/svccat/internal/lint"
+	"github.com/svccat/svccat/internal/lint/rules"
+	"github.com/svccat/svccat/internal/render"
+	"github.com/svccat/svccat/internal/source"
+)
+
+// catalogFlags are the flags every command that reads a catalog has.
+type catalogFlags struct {
+	config      string
+	maxFileSize int64
+	output      string
+}
+
+func (f *catalogFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.config, "config", "", "config file (default: .svccat.yaml at the root of the first PATH)")
+	fs.Int64Var(&f.maxFileSize, "max-file-size", source.DefaultMaxFileSize, "largest catalog file read, in bytes")
+	fs.StringVarP(&f.output, "output", "o", "", "write the output to `FILE` instead of stdout")
+}
+
+// loaded is a catalog read for a command, with its config and lint result.
+type loaded struct {
+	paths   []string
+	catalog *catalog.Catalog
+	config  *config.Config
+	lint    lint.Result
+}
+
+func (a *app) load(f *catalogFlags, paths []string) (*loaded, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	cfg, err := config.Find(f.config, paths)
+	if err != nil {
+		return nil, err
+	}
+	c := catalog.Load(paths, catalog.Options{MaxFileSize: f.maxFileSize})
+	res, err := lint.Run(c, cfg, rules.All())
+	if err != nil {
+		return nil, err
+	}
+	return &loaded{paths: paths, catalog: c, config: cfg, lint: res}, nil
+}
+
+// loadForReport loads a catalog for a report, which refuses a catalog with
+// errors: it prints them to stderr and ends the run with exit code 2.
+func (a *app) loadForReport(f *catalogFlags, paths []string) (*loaded, error) {
+	l, err := a.load(f, paths)
+	if err != nil {
+		return nil, err
+	}
+	if l.lint.Summary().Errors == 0 {
+		return l, nil
+	}
+	var errs []finding.Finding
+	for _, fd := range l.lint.Findings {
+		if fd.Severity == finding.Error {
+			errs = append(errs, fd)
+		}
+	}
+	render.Text(a.stderr, render.FindingsInput{Findings: errs, Summary: l.lint.Summary(), Color: a.color(a.stderr)})
+	fmt.Fprintln(a.stderr, "svccat: the catalog has errors; fix them (svccat lint) before running a report")
+	return nil, exitError{ExitUsage}
+}
+
+// output runs write against stdout, or against the -o file. The file is
+// written atomically (a temporary file renamed into place), and never over
+// a file of the catalog being read.
+func (a *app) output(f *catalogFlags, l *loaded, write func(w io.Writer, color bool) error) error {
+	if f.output == "" || f.output == "-" {
+		return write(a.stdout, a.color(a.stdout))
+	}
+	if l != nil {
+		target, _ := filepath.Abs(f.output)
+		for _, file := range l.catalog.Files {
+			if abs, _ := filepath.Abs(file); abs == target {
+				return usagef("-o %s would overwrite a catalog file; svccat never writes into the catalog it reads", f.output)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := write(&buf, false); err != nil {
+		return err
+	}
+	return WriteFileAtomic(f.output, buf.Bytes())
+}
+
+// WriteFileAtomic writes data to path through a temporary file in the same
+// folder and a rename, so readers never see a half-written file.
+func WriteFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Chmod(tmp.Name(), 0o644)
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), path)
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+	}
+	return werr
+}

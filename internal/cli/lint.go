@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/svccat/svccat/internal/finding"
+	"github.com/svccat/svccat/internal/lint/rules"
+	"github.com/svccat/svccat/internal/render"
+)
+
+type lintOptions struct {
+	catalogFlags
+	format string
+	failOn string
+}
+
+func (a *app) newLintCmd() *cobra.Command {
+	o := &lintOptions{}
+	cmd := &cobra.Command{
+		Use:   "lint [PATH...]",
+		Short: "Validate and lint the catalog; findings with file:line:col",
+		Long: `Validate every catalog file below PATH (default .) against the schema, resolve
+references and run the lint rules (svccat rules lists them).
+
+Exit code 1 when a finding is at or above --fail-on (default error).`,
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runLint(o, args) },
+	}
+	o.register(cmd.Flags())
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: "+strings.Join(render.FindingFormats(), "|"))
+	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", "lowest severity that fails the run: error|warning|info")
+	return cmd
+}
+
+func (a *app) runLint(o *lintOptions, paths []string) error {
+	failOn, err := finding.ParseSeverity(o.failOn)
+	if err != nil {
+		return usagef("--fail-on: %v", err)
+	}
+	if !contains(render.FindingFormats(), o.format) {
+		return usagef("--format %q: want one of %s", o.format, strings.Join(render.FindingFormats(), ", "))
+	}
+	l, err := a.load(&o.catalogFlags, paths)
+	if err != nil {
+		return err
+	}
+	in := render.FindingsInput{Findings: l.lint.Findings, Summary: l.lint.Summary(), Rules: ruleDocs()}
+	if err := a.output(&o.catalogFlags, l, func(w io.Writer, color bool) error {
+		in.Color = color
+		return render.Findings(w, o.format, in)
+	}); err != nil {
+		return err
+	}
+	if m := l.lint.Max(); m != 0 && m >= failOn {
+		return exitError{ExitFail}
+	}
+	return nil
+}
+
+func ruleDocs() []render.RuleDoc {
+	var out []render.RuleDoc
+	for _, r := range rules.All() {
+		out = append(out, render.RuleDoc{Name: r.Name, Title: r.Title(), Body: r.Body(), Severity: r.Severity})
+	}
+	return out
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

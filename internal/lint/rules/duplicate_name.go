@@ -1,0 +1,40 @@
+package rules
+
+import (
+	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/finding"
+	"github.com/svccat/svccat/internal/lint"
+)
+
+var DuplicateName = &lint.Rule{
+	Name:     "duplicate-name",
+	Severity: finding.Error,
+	Doc: `two entities of one kind share a name
+
+Why: references are by name, so with two services called "crm" nobody can
+tell which one a dependency means; svccat uses the first one it read.
+
+Example:
+
+    # services/crm.yaml
+    metadata: {name: crm}
+    # services/sales.yaml
+    metadata: {name: crm}     # the same name again
+
+Fix: rename one of them, or merge them if they are the same service.`,
+	Run: func(p *lint.Pass) {
+		first := map[string]*catalog.Entity{}
+		p.Catalog.Each(func(n catalog.Named) {
+			e := n.Meta()
+			if e.Name == "" {
+				return
+			}
+			id := e.ID()
+			if f, dup := first[id]; dup {
+				p.Reportf(n, e.NamePos, "%s %q is already defined at %s", e.Kind, e.Name, f.NamePos)
+				return
+			}
+			first[id] = e
+		})
+	},
+}

@@ -1,0 +1,27 @@
+// Package rules holds every lint rule, one file per rule, and All, the
+// explicit list the linter runs.
+package rules
+
+import "github.com/svccat/svccat/internal/lint"
+
+// All returns every rule in the order `svccat rules` lists them.
+func All() []*lint.Rule {
+	return []*lint.Rule{
+		UnreadableFile,
+		YAMLSyntax,
+		Schema,
+		DuplicateName,
+		UnresolvedReference,
+		DependencyCycle,
+	}
+}
+
+// ByName finds a rule by id.
+func ByName(name string) *lint.Rule {
+	for _, r := range All() {
+		if r.Name == name {
+			return r
+		}
+	}
+	return nil
+}

@@ -1,0 +1,69 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+
+	"github.com/svccat/svccat/internal/finding"
+)
+
+const (
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiBlue   = "\x1b[34m"
+	ansiBold   = "\x1b[1m"
+	ansiReset  = "\x1b[0m"
+)
+
+// Text writes one line per finding, "path:line:col: severity: message
+// [rule]", then a summary line.
+func Text(w io.Writer, in FindingsInput) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range in.Findings {
+		sev := f.Severity.String()
+		if in.Color {
+			sev = colorOf(f.Severity) + sev + ansiReset
+		}
+		fmt.Fprintf(bw, "%s: %s: %s [%s]\n", f.Pos, sev, f.Message, f.Rule)
+	}
+	fmt.Fprintln(bw, SummaryLine(in.Summary))
+	return bw.Flush()
+}
+
+func colorOf(s finding.Severity) string {
+	switch s {
+	case finding.Error:
+		return ansiBold + ansiRed
+	case finding.Warning:
+		return ansiYellow
+	}
+	return ansiBlue
+}
+
+// SummaryLine is the one-line summary after a text report.
+func SummaryLine(s finding.Summary) string {
+	line := fmt.Sprintf("%s, %s, %s in %s (%s)",
+		plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "info"),
+		plural(s.Files, "file"), plural(s.Entities, "entity"))
+	if s.Suppressed > 0 {
+		line += fmt.Sprintf("; %d suppressed", s.Suppressed)
+	}
+	if s.Skipped > 0 {
+		line += fmt.Sprintf("; %s skipped", plural(s.Skipped, "non-catalog document"))
+	}
+	return line
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	switch word {
+	case "entity":
+		return fmt.Sprintf("%d entities", n)
+	case "info":
+		return fmt.Sprintf("%d infos", n)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,232 @@
+// Package validate checks catalog documents against the embedded CUE
+// schema and reports every problem of a document in one pass, each at the
+// position of the YAML node it is about.
+//
+// Two passes share the work. A structural walk of the YAML alongside the
+// schema finds unknown fields, missing required fields and wrong types —
+// CUE reports those only at the schema's position, and hides them behind
+// the first type conflict (cue-lang/cue#3358). CUE itself then checks the
+// values (enums, bounds, patterns); its errors are mapped back to YAML nodes
+// by their path.
+package validate
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"cuelang.org/go/cue"
+	"cuelang.org/go/cue/cuecontext"
+	"gopkg.in/yaml.v3"
+
+	"github.com/svccat/svccat/internal/source"
+	"github.com/svccat/svccat/schema"
+)
+
+// APIVersion is the one version of the format this build reads.
+const APIVersion = "svccat/v1"
+
+// Kinds are the kinds of catalog document, in the order docs list them.
+var Kinds = []string{"Market", "Segment", "Persona", "Service", "Team", "Site"}
+
+// Issue is one schema violation.
+type Issue struct {
+	Pos     source.Pos
+	Message string
+}
+
+// Result is the verdict on one document.
+type Result struct {
+	// Skipped is true for a document that is not a catalog document
+	// (its apiVersion is not svccat/…).
+	Skipped bool
+	// Kind is the document's kind, when it is a known one.
+	Kind   string
+	Issues []Issue
+}
+
+// OK reports whether the document is a catalog document without issues.
+func (r Result) OK() bool { return !r.Skipped && len(r.Issues) == 0 }
+
+// Documents validates docs in parallel and returns one Result per document,
+// in the same order.
+func Documents(docs []*source.Document) []Result {
+	out := make([]Result, len(docs))
+	workers := runtime.GOMAXPROCS(0)
+	if workers > len(docs) {
+		workers = len(docs)
+	}
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	const batch = 64
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := newChecker()
+			for {
+				mu.Lock()
+				lo := next
+				next += batch
+				mu.Unlock()
+				if lo >= len(docs) {
+					return
+				}
+				hi := min(lo+batch, len(docs))
+				for i := lo; i < hi; i++ {
+					out[i] = c.check(docs[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// Document validates one document.
+func Document(doc *source.Document) Result { return newChecker().check(doc) }
+
+// contextBudget is how many documents one cue.Context validates before it
+// is replaced: a context keeps everything built in it (some kilobytes per
+// document), so a long-lived one would grow with the catalog.
+const contextBudget = 2000
+
+type checker struct {
+	ctx  *cue.Context
+	defs map[string]cue.Value
+	uses int
+}
+
+func newChecker() *checker {
+	c := &checker{}
+	c.reset()
+	return c
+}
+
+func (c *checker) reset() {
+	c.ctx = cuecontext.New()
+	root := c.ctx.CompileString(schema.Source, cue.Filename("schema/catalog.cue"))
+	if err := root.Err(); err != nil {
+		// The schema is embedded and tested; this cannot happen in a release.
+		panic(fmt.Sprintf("embedded schema does not compile: %v", err))
+	}
+	c.defs = map[string]cue.Value{}
+	for _, k := range Kinds {
+		c.defs[k] = root.LookupPath(cue.MakePath(cue.Def(k)))
+	}
+	c.uses = 0
+}
+
+func (c *checker) check(doc *source.Document) Result {
+	if c.uses >= contextBudget {
+		c.reset()
+	}
+	c.uses++
+	v := &docCheck{doc: doc}
+	res := v.envelope()
+	if res.Skipped || res.Kind == "" {
+		res.Issues = v.issues
+		return res
+	}
+	def := c.defs[res.Kind]
+	v.walk(doc.Root, def, nil)
+	v.values(c.ctx, def)
+	sort.SliceStable(v.issues, func(i, j int) bool {
+		a, b := v.issues[i].Pos, v.issues[j].Pos
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	res.Issues = v.issues
+	return res
+}
+
+type docCheck struct {
+	doc    *source.Document
+	issues []Issue
+	// flagged holds the paths the structural walk reported, so the CUE pass
+	// does not report the same node twice.
+	flagged map[string]bool
+}
+
+func (v *docCheck) report(n *yaml.Node, path []string, format string, args ...any) {
+	v.issues = append(v.issues, Issue{Pos: v.doc.NodePos(n), Message: fmt.Sprintf(format, args...)})
+	if v.flagged == nil {
+		v.flagged = map[string]bool{}
+	}
+	v.flagged[strings.Join(path, ".")] = true
+}
+
+// envelope classifies the document by apiVersion and kind.
+func (v *docCheck) envelope() Result {
+	root := deref(v.doc.Root)
+	if root.Kind != yaml.MappingNode {
+		v.report(root, nil, "a catalog document must be a mapping with apiVersion, kind, metadata and spec; got %s", describeNode(root))
+		return Result{}
+	}
+	apiKey, api := lookup(root, "apiVersion")
+	_, kind := lookup(root, "kind")
+	kindName := ""
+	if kind != nil && deref(kind).Kind == yaml.ScalarNode {
+		kindName = deref(kind).Value
+	}
+	if api == nil {
+		if isKind(kindName) {
+			v.report(root, []string{"apiVersion"}, "missing apiVersion: a %s document needs apiVersion: %s", kindName, APIVersion)
+			return Result{Kind: kindName}
+		}
+		return Result{Skipped: true}
+	}
+	a := deref(api)
+	if a.Kind != yaml.ScalarNode || !strings.HasPrefix(a.Value, "svccat/") {
+		return Result{Skipped: true}
+	}
+	if a.Value != APIVersion {
+		v.report(a, []string{"apiVersion"}, "unknown apiVersion %q: this svccat reads %s", a.Value, APIVersion)
+		_ = apiKey
+		return Result{}
+	}
+	if kind == nil {
+		v.report(root, []string{"kind"}, "missing required field \"kind\" (one of %s)", strings.Join(Kinds, ", "))
+		return Result{}
+	}
+	if !isKind(kindName) {
+		v.report(kind, []string{"kind"}, "unknown kind %s: want one of %s", describeNode(deref(kind)), strings.Join(Kinds, ", "))
+		return Result{}
+	}
+	return Result{Kind: kindName}
+}
+
+func isKind(k string) bool {
+	for _, x := range Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// lookup finds a key in a mapping node.
+func lookup(m *yaml.Node, key string) (k, val *yaml.Node) {
+	m = deref(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i], m.Content[i+1]
+		}
+	}
+	return nil, nil
+}
+
+func deref(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
