@@ -1,7 +1,7 @@
 // Package linttest runs lint rules over fixture catalogs whose offending
 // lines carry their expected findings, in the manner of analysistest:
 //
-//	  dependsOn: [nope]   # want: unresolved-reference "no Service named \"nope\""
+//	dependsOn: [nope]   # want: unresolved-reference "no Service named \"nope\""
 //
 // A line may expect several findings (several want clauses). The check
 // fails on a finding nobody expected and on an expectation no finding met.
@@ -59,7 +59,9 @@ func Run(t *testing.T, dir string, rules []*lint.Rule) []finding.Finding {
 			t.Errorf("%s: unexpected finding: %s: %s [%s]", f.Pos, f.Severity, f.Message, f.Rule)
 		}
 	}
-	sort.Slice(exps, func(i, j int) bool { return exps[i].file < exps[j].file || exps[i].file == exps[j].file && exps[i].line < exps[j].line })
+	sort.Slice(exps, func(i, j int) bool {
+		return exps[i].file < exps[j].file || exps[i].file == exps[j].file && exps[i].line < exps[j].line
+	})
 	for _, e := range exps {
 		if !e.met {
 			t.Errorf("%s:%d: no %s finding matching %q", e.file, e.line, e.rule, e.re)
