@@ -95,9 +95,11 @@ func Document(doc *source.Document) Result { return newChecker().check(doc) }
 const contextBudget = 2000
 
 type checker struct {
-	ctx  *cue.Context
-	defs map[string]cue.Value
-	uses int
+	ctx    *cue.Context
+	defs   map[string]cue.Value
+	shapes map[string]*shape
+	leaves leafChecker
+	uses   int
 }
 
 func newChecker() *checker {
@@ -114,9 +116,12 @@ func (c *checker) reset() {
 		panic(fmt.Sprintf("embedded schema does not compile: %v", err))
 	}
 	c.defs = map[string]cue.Value{}
+	c.shapes = map[string]*shape{}
 	for _, k := range Kinds {
 		c.defs[k] = root.LookupPath(cue.MakePath(cue.Def(k)))
+		c.shapes[k] = buildShape(c.defs[k], 0)
 	}
+	c.leaves = leafChecker{ctx: c.ctx, memo: map[leafKey][]string{}}
 	c.uses = 0
 }
 
@@ -125,15 +130,13 @@ func (c *checker) check(doc *source.Document) Result {
 		c.reset()
 	}
 	c.uses++
-	v := &docCheck{doc: doc}
+	v := &docCheck{doc: doc, leaves: &c.leaves}
 	res := v.envelope()
 	if res.Skipped || res.Kind == "" {
 		res.Issues = v.issues
 		return res
 	}
-	def := c.defs[res.Kind]
-	v.walk(doc.Root, def, nil)
-	v.values(c.ctx, def)
+	v.walk(doc.Root, c.shapes[res.Kind], nil)
 	sort.SliceStable(v.issues, func(i, j int) bool {
 		a, b := v.issues[i].Pos, v.issues[j].Pos
 		if a.Line != b.Line {
@@ -147,18 +150,12 @@ func (c *checker) check(doc *source.Document) Result {
 
 type docCheck struct {
 	doc    *source.Document
+	leaves *leafChecker
 	issues []Issue
-	// flagged holds the paths the structural walk reported, so the CUE pass
-	// does not report the same node twice.
-	flagged map[string]bool
 }
 
-func (v *docCheck) report(n *yaml.Node, path []string, format string, args ...any) {
+func (v *docCheck) report(n *yaml.Node, _ []string, format string, args ...any) {
 	v.issues = append(v.issues, Issue{Pos: v.doc.NodePos(n), Message: fmt.Sprintf(format, args...)})
-	if v.flagged == nil {
-		v.flagged = map[string]bool{}
-	}
-	v.flagged[strings.Join(path, ".")] = true
 }
 
 // envelope classifies the document by apiVersion and kind.

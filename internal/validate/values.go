@@ -12,34 +12,81 @@ import (
 	"cuelang.org/go/cue/errors"
 	"cuelang.org/go/cue/token"
 	"gopkg.in/yaml.v3"
+
+	"github.com/svccat/svccat/internal/source"
 )
 
-// values unifies the document with its definition and reports the value
-// errors CUE finds (enums, bounds, patterns) at the YAML node they concern.
-// Shape errors were reported by walk and are dropped here.
-func (v *docCheck) values(ctx *cue.Context, def cue.Value) {
-	val := ctx.BuildExpr(toAST(v.doc.Root))
-	if val.Err() != nil {
-		return
+// leafChecker checks scalar values against their CUE constraints and
+// remembers the verdicts: catalogs repeat the same values (types, tiers,
+// durations, currencies) thousands of times.
+type leafChecker struct {
+	ctx  *cue.Context
+	memo map[leafKey][]string
+}
+
+type leafKey struct {
+	s          *shape
+	tag, value string
+}
+
+// maxMemo bounds the memo; past it values are still checked, just not
+// remembered.
+const maxMemo = 1 << 16
+
+func (l *leafChecker) check(s *shape, n *yaml.Node) []string {
+	if s.fast != nil && s.fast(yamlKind(n), n) {
+		return nil
 	}
+	key := leafKey{s, n.Tag, n.Value}
+	if msgs, ok := l.memo[key]; ok {
+		return msgs
+	}
+	val := l.ctx.BuildExpr(toAST(n))
+	msgs := describe(s.leaf.Unify(val).Validate(cue.Concrete(true)))
+	if len(l.memo) < maxMemo {
+		l.memo[key] = msgs
+	}
+	return msgs
+}
+
+// strictValues unifies the whole document with its definition and returns
+// CUE's verdict, grouped by path. The fast path (walk) must agree with it;
+// a test holds them to that.
+func strictValues(ctx *cue.Context, def cue.Value, doc *source.Document) map[string][]string {
+	val := ctx.BuildExpr(toAST(doc.Root))
 	err := def.Unify(val).Validate(cue.Concrete(true))
-	if err == nil {
-		return
-	}
-	type group struct {
-		path     []string
-		enum     []string // allowed values, from "conflicting values" errors
-		got      string
-		messages []string
-	}
+	out := map[string][]string{}
+	byPath := map[string][]errors.Error{}
 	var order []string
-	groups := map[string]*group{}
 	for _, e := range errors.Errors(err) {
-		path := trimDefs(e.Path())
-		key := strings.Join(path, ".")
-		if v.flaggedAt(path) {
-			continue
+		key := strings.Join(trimDefs(e.Path()), ".")
+		if _, ok := byPath[key]; !ok {
+			order = append(order, key)
 		}
+		byPath[key] = append(byPath[key], e)
+	}
+	for _, key := range order {
+		var list errors.Error
+		for _, e := range byPath[key] {
+			list = errors.Append(list, e)
+		}
+		out[key] = describe(list)
+	}
+	return out
+}
+
+// describe turns CUE's errors about one value into messages a user can
+// act on: enum mismatches become one "want a, b, c", regular expressions
+// become what they mean, and noise (disjunction headers, type mismatches
+// the walk reports itself) is dropped.
+func describe(err error) []string {
+	if err == nil {
+		return nil
+	}
+	var enum []string
+	var got string
+	var msgs []string
+	for _, e := range errors.Errors(err) {
 		format, args := e.Msg()
 		msg := fmt.Sprintf(format, args...)
 		switch {
@@ -50,31 +97,17 @@ func (v *docCheck) values(ctx *cue.Context, def cue.Value) {
 			strings.Contains(msg, "incomplete value"):
 			continue
 		}
-		g := groups[key]
-		if g == nil {
-			g = &group{path: path}
-			groups[key] = g
-			order = append(order, key)
-		}
 		if m := conflictRE.FindStringSubmatch(msg); m != nil {
-			g.enum = append(g.enum, m[1])
-			g.got = m[2]
+			enum = append(enum, m[1])
+			got = m[2]
 			continue
 		}
-		g.messages = append(g.messages, friendly(msg))
+		msgs = append(msgs, friendly(msg))
 	}
-	for _, key := range order {
-		g := groups[key]
-		n := v.node(g.path)
-		name := fieldName(g.path)
-		for _, m := range g.messages {
-			v.issues = append(v.issues, Issue{Pos: v.doc.NodePos(n), Message: name + ": " + m})
-		}
-		if len(g.enum) > 0 && len(g.messages) == 0 {
-			v.issues = append(v.issues, Issue{Pos: v.doc.NodePos(n),
-				Message: fmt.Sprintf("%s: %s is not allowed; want %s", name, g.got, strings.Join(g.enum, ", "))})
-		}
+	if len(enum) > 0 && len(msgs) == 0 {
+		msgs = append(msgs, fmt.Sprintf("%s is not allowed; want %s", got, strings.Join(enum, ", ")))
 	}
+	return msgs
 }
 
 var conflictRE = regexp.MustCompile(`^conflicting values (".*?"|\S+) and (".*?"|\S+)$`)
@@ -82,12 +115,11 @@ var conflictRE = regexp.MustCompile(`^conflicting values (".*?"|\S+) and (".*?"|
 // patterns maps the schema's regular expressions to what a user needs to
 // read.
 var patterns = []struct{ re, says string }{
-	{`=~"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"`, "must be a lower-case name of letters, digits and hyphens, like corporate-email"},
+	{`=~"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"`, "must be a lower-case name of at most 63 letters, digits and hyphens, starting and ending with a letter or digit, like corporate-email"},
 	{`=~"^([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"`, "must be a duration like 30s, 15m, 4h, 2d, 1w or 1h30m"},
 	{`=~"^[0-9]"`, "must be a duration like 30s, 15m, 4h, 2d, 1w or 1h30m"},
 	{`=~"^[A-Z]{3}$"`, "must be a three-letter ISO 4217 currency code like USD"},
 	{`=~"^[0-9]+(\\.[0-9]+)?$"`, "must be a non-negative decimal amount like 14.50"},
-	{`strings.MaxRunes(63)`, "must be at most 63 characters"},
 }
 
 var outOfBoundRE = regexp.MustCompile(`^invalid value (.*) \(out of bound (.*)\)$`)
@@ -111,17 +143,6 @@ func friendly(msg string) string {
 	return fmt.Sprintf("%s does not satisfy %s", m[1], bound)
 }
 
-// flaggedAt reports whether walk already reported the node at path or one
-// above it.
-func (v *docCheck) flaggedAt(path []string) bool {
-	for i := len(path); i >= 0; i-- {
-		if v.flagged[strings.Join(path[:i], ".")] {
-			return true
-		}
-	}
-	return false
-}
-
 func trimDefs(path []string) []string {
 	for len(path) > 0 && strings.HasPrefix(path[0], "#") {
 		path = path[1:]
@@ -134,30 +155,6 @@ func trimDefs(path []string) []string {
 		out[i] = p
 	}
 	return out
-}
-
-// node finds the YAML node at path, or the deepest node on the way there.
-func (v *docCheck) node(path []string) *yaml.Node {
-	n := deref(v.doc.Root)
-	for _, p := range path {
-		switch n.Kind {
-		case yaml.MappingNode:
-			_, c := lookup(n, p)
-			if c == nil {
-				return n
-			}
-			n = deref(c)
-		case yaml.SequenceNode:
-			i, err := strconv.Atoi(p)
-			if err != nil || i < 0 || i >= len(n.Content) {
-				return n
-			}
-			n = deref(n.Content[i])
-		default:
-			return n
-		}
-	}
-	return n
 }
 
 // toAST converts a YAML node to a CUE expression, expanding aliases. The

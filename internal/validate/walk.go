@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -10,20 +9,23 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// walk checks the shape of n against the schema value sv: types, unknown
-// fields and missing required fields, all of them, at every level.
-func (v *docCheck) walk(n *yaml.Node, sv cue.Value, path []string) {
+// walk checks n against the schema's shape s: types, unknown fields,
+// missing required fields and, through leafCheck, every scalar value —
+// all of them, at every level.
+func (v *docCheck) walk(n *yaml.Node, s *shape, path []string) {
 	n = deref(n)
-	want := sv.IncompleteKind()
 	got := yamlKind(n)
-	if want&got == 0 {
-		v.report(n, path, "%s: want %s, got %s", fieldName(path), describeKind(want), describeNode(n))
+	if s.kind&got == 0 {
+		v.report(n, path, "%s: want %s, got %s", fieldName(path), describeKind(s.kind), describeNode(n))
 		return
 	}
+	s = s.alt(got)
 	switch n.Kind {
 	case yaml.MappingNode:
-		st := pick(sv, cue.StructKind)
-		present := map[string]bool{}
+		if s.fields == nil && s.pattern == nil {
+			return // a mapping where anything goes
+		}
+		present := make(map[string]bool, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
 			key := k.Value
@@ -33,81 +35,32 @@ func (v *docCheck) walk(n *yaml.Node, sv cue.Value, path []string) {
 				v.report(k, child, "%s: a key must be a plain string", fieldName(path))
 				continue
 			}
-			fv, ok := field(st, key)
-			if !ok {
-				v.report(k, child, "unknown field %q in %s%s", key, fieldName(path), suggest(key, fieldNames(st)))
+			fs := s.field(key)
+			if fs == nil {
+				v.report(k, child, "unknown field %q in %s%s", key, fieldName(path), suggest(key, s.names))
 				continue
 			}
-			v.walk(val, fv, child)
+			v.walk(val, fs, child)
 		}
-		var missing []string
-		it, err := st.Fields(cue.Optional(true))
-		if err == nil {
-			for it.Next() {
-				sel := it.Selector()
-				if sel.ConstraintType() == cue.RequiredConstraint && !present[sel.Unquoted()] {
-					missing = append(missing, sel.Unquoted())
-				}
+		for _, m := range s.required {
+			if !present[m] {
+				v.report(n, append(path[:len(path):len(path)], m), "%s is missing required field %q", fieldName(path), m)
 			}
 		}
-		for _, m := range missing {
-			v.report(n, append(path[:len(path):len(path)], m), "%s is missing required field %q", fieldName(path), m)
-		}
 	case yaml.SequenceNode:
-		elem := pick(sv, cue.ListKind).LookupPath(cue.MakePath(cue.AnyIndex))
-		if !elem.Exists() {
+		if s.elem == nil {
 			return
 		}
 		for i, c := range n.Content {
-			v.walk(c, elem, append(path[:len(path):len(path)], strconv.Itoa(i)))
+			v.walk(c, s.elem, append(path[:len(path):len(path)], strconv.Itoa(i)))
+		}
+	default:
+		if s.constrained {
+			for _, msg := range v.leaves.check(s, n) {
+				v.report(n, path, "%s: %s", fieldName(path), msg)
+			}
 		}
 	}
-}
-
-// pick returns the disjunct of sv that can be of kind k, or sv itself.
-func pick(sv cue.Value, k cue.Kind) cue.Value {
-	if sv.IncompleteKind() == k {
-		return sv
-	}
-	op, args := cue.Dereference(sv).Expr()
-	if op != cue.OrOp {
-		return sv
-	}
-	for _, a := range args {
-		if a.IncompleteKind()&k != 0 {
-			return pick(a, k)
-		}
-	}
-	return sv
-}
-
-// field looks up the schema of a field, declared (required or optional) or
-// matched by a pattern such as {[string]: string}.
-func field(st cue.Value, key string) (cue.Value, bool) {
-	if !st.Allows(cue.Str(key)) {
-		return cue.Value{}, false
-	}
-	for _, sel := range []cue.Selector{cue.Str(key).Optional(), cue.Str(key).Required(), cue.Str(key)} {
-		if fv := st.LookupPath(cue.MakePath(sel)); fv.Exists() {
-			return fv, true
-		}
-	}
-	if fv := st.LookupPath(cue.MakePath(cue.AnyString)); fv.Exists() {
-		return fv, true
-	}
-	return cue.Value{}, false
-}
-
-func fieldNames(st cue.Value) []string {
-	var names []string
-	it, err := st.Fields(cue.Optional(true))
-	if err != nil {
-		return nil
-	}
-	for it.Next() {
-		names = append(names, it.Selector().Unquoted())
-	}
-	return names
 }
 
 // suggest proposes the closest known name for a misspelt field.
@@ -122,7 +75,6 @@ func suggest(key string, known []string) string {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	if len(known) > 0 {
-		sort.Strings(known)
 		return fmt.Sprintf(" (known fields: %s)", strings.Join(known, ", "))
 	}
 	return ""

@@ -1,0 +1,185 @@
+// Package catalogtest generates large, realistic, valid catalogs for
+// benchmarks and load tests.
+package catalogtest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Options size a generated catalog.
+type Options struct {
+	// Services is the number of services; the other kinds scale with it:
+	// a market per 10 services, 1.5 segments and personas per service, a
+	// team per 10 services, and 10 sites (≈4 entities per service).
+	Services int
+	// PerFile is how many documents go in one file (default 10).
+	PerFile int
+}
+
+// Write generates a catalog under dir (created if needed) and returns the
+// number of entities written. Every reference resolves and the dependency
+// graph is acyclic: service i depends only on supporting services with a
+// larger index.
+func Write(dir string, opt Options) (int, error) {
+	if opt.PerFile <= 0 {
+		opt.PerFile = 10
+	}
+	n := opt.Services
+	markets := max(n/10, 1)
+	segments := max(n*3/2, 1)
+	teams := max(n/10, 1)
+	const sites = 10
+	w := &writer{dir: dir, perFile: opt.PerFile}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".svccat.yaml"), []byte("currency: USD\nperiod: year\n"), 0o644); err != nil {
+		return 0, err
+	}
+	for i := 0; i < markets; i++ {
+		w.add("markets", fmt.Sprintf(`apiVersion: svccat/v1
+kind: Market
+metadata:
+  name: market-%d
+  title: Market %d
+spec:
+  valueProposition: Reliable service number %d for every customer.
+  competitors: [Vendor A, Vendor B]
+  advantages: [Integrated with our other services]
+  vulnerabilities: [Smaller feature set]
+`, i, i, i))
+	}
+	for i := 0; i < segments; i++ {
+		w.add("segments", fmt.Sprintf(`apiVersion: svccat/v1
+kind: Segment
+metadata:
+  name: segment-%d
+spec:
+  market: market-%d
+  audience: %s
+  valueProposition: What segment %d needs, done well.
+  size: %d
+`, i, i%markets, []string{"internal", "external"}[i%2], i, 10+i%500))
+		w.add("personas", fmt.Sprintf(`apiVersion: svccat/v1
+kind: Persona
+metadata:
+  name: persona-%d
+spec:
+  segment: segment-%d
+  narrative: Pat works in segment %d and needs things to just work.
+  needs: [Fast answers, Clear invoices]
+  expectations: [Resolution within a day]
+  values: [Reliability]
+`, i, i, i))
+	}
+	for i := 0; i < teams; i++ {
+		w.add("teams", fmt.Sprintf("apiVersion: svccat/v1\nkind: Team\nmetadata:\n  name: team-%d\nspec:\n  contact: team-%d@example.com\n", i, i))
+	}
+	for i := 0; i < sites; i++ {
+		w.add("sites", fmt.Sprintf("apiVersion: svccat/v1\nkind: Site\nmetadata:\n  name: site-%d\nspec:\n  location: City %d\n", i, i))
+	}
+	// The first fifth of the services are business services; the rest are
+	// supporting services that the ones before them depend on.
+	business := max(n/5, 1)
+	for i := 0; i < n; i++ {
+		var b strings.Builder
+		typ, tier, rto := "supporting", 0, "2d"
+		if i < business {
+			typ, tier, rto = "business", 2, "1w"
+		}
+		fmt.Fprintf(&b, `apiVersion: svccat/v1
+kind: Service
+metadata:
+  name: service-%d
+  title: Service %d
+  description: Generated service number %d.
+spec:
+  type: %s
+  owner: team-%d
+`, i, i, i, typ, i%teams)
+		if typ == "business" {
+			fmt.Fprintf(&b, "  segments: [segment-%d, segment-%d]\n  touchpoints: [web, email]\n", i%segments, (i+1)%segments)
+		}
+		fmt.Fprintf(&b, `  sites: [site-%d]
+  impact: {tier: %d, rto: %s, rpo: 1h}
+  restore: {duration: 30m, runbook: https://wiki.example.com/runbooks/service-%d}
+`, i%sites, tier, rto, i)
+		// Up to five dependencies on later (supporting) services.
+		var deps []string
+		for k := 1; k <= 5; k++ {
+			j := i + k*7 + (i % 3)
+			if j >= n || j < business {
+				continue
+			}
+			if k == 5 {
+				deps = append(deps, fmt.Sprintf("    - {service: service-%d, type: soft, weight: 2}\n", j))
+			} else {
+				deps = append(deps, fmt.Sprintf("    - service-%d\n", j))
+			}
+		}
+		if len(deps) > 0 {
+			b.WriteString("  dependsOn:\n" + strings.Join(deps, ""))
+		}
+		fmt.Fprintf(&b, `  slos:
+    - {name: availability, indicator: availability, objective: 95, window: 30d}
+  cost:
+    currency: USD
+    period: %s
+    pools: {hardware: %d.50, software: %d, labor: %d.25}
+`, []string{"month", "quarter", "year"}[i%3], 100+i%900, 200+i%700, 300+i%500)
+		if typ == "business" {
+			fmt.Fprintf(&b, "  consumption: {unit: user, planned: %d, price: 1000}\n", 50+i%400)
+		}
+		w.add("services", b.String())
+	}
+	if err := w.flushAll(); err != nil {
+		return 0, err
+	}
+	return markets + 2*segments + teams + sites + n, nil
+}
+
+type writer struct {
+	dir     string
+	perFile int
+	pending map[string][]string
+	files   map[string]int
+	err     error
+}
+
+func (w *writer) add(kind, doc string) {
+	if w.pending == nil {
+		w.pending, w.files = map[string][]string{}, map[string]int{}
+	}
+	w.pending[kind] = append(w.pending[kind], doc)
+	if len(w.pending[kind]) >= w.perFile {
+		w.flush(kind)
+	}
+}
+
+func (w *writer) flush(kind string) {
+	docs := w.pending[kind]
+	if len(docs) == 0 || w.err != nil {
+		return
+	}
+	sub := filepath.Join(w.dir, kind)
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		w.err = err
+		return
+	}
+	name := filepath.Join(sub, fmt.Sprintf("%s-%05d.yaml", kind, w.files[kind]))
+	w.files[kind]++
+	w.pending[kind] = nil
+	if err := os.WriteFile(name, []byte(strings.Join(docs, "---\n")), 0o644); err != nil {
+		w.err = err
+	}
+}
+
+func (w *writer) flushAll() error {
+	for kind := range w.pending {
+		w.flush(kind)
+	}
+	return w.err
+}
