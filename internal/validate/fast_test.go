@@ -20,7 +20,7 @@ var scalars = []string{
 	`corporate-email`, `a`, `USD`, `usd`, `US`, `USDX`, `"30s"`, `1h30m`, `30m1h`, `4x`, `2d`, `1w`, `h`,
 	`business`, `supporting`, `busines`, `hard`, `soft`, `month`, `quarter`, `year`, `svccat/v1`, `Service`,
 	`availability`, `latency`, `true`, `false`, `null`, `~`, `2001-12-14`, `"é"`, `"\u0000"`,
-	`aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`, // 63
+	`aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,  // 63
 	`aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`, // 64
 }
 
