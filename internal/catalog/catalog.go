@@ -1,7 +1,10 @@
 package catalog
 
 import (
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/svccat/svccat/internal/source"
 	"github.com/svccat/svccat/internal/validate"
@@ -52,64 +55,117 @@ type Problem struct {
 // Options tune loading.
 type Options = source.Options
 
-// Load reads, validates and decodes the catalog below paths.
+// Load reads, validates and decodes the catalog below paths. Files are
+// read, validated and decoded in parallel, one file at a time per worker,
+// so that a file's YAML nodes are garbage as soon as its entities exist:
+// memory grows with the entities, not with the YAML.
 func Load(paths []string, opt Options) *Catalog {
-	read := source.Read(paths, opt)
-	c := &Catalog{Files: read.Files}
-	for _, p := range read.Problems {
+	files, probs := source.List(paths, opt)
+	c := &Catalog{}
+	for _, p := range probs {
 		c.Problems = append(c.Problems, Problem{Rule: p.Kind, Pos: p.Pos, Message: p.Message})
 	}
-	results := validate.Documents(read.Documents)
-	for i, doc := range read.Documents {
-		res := results[i]
-		if res.Skipped {
-			c.Skipped++
-			continue
-		}
-		c.Documents++
-		var e Named
-		if res.Kind != "" {
-			e = c.add(res.Kind, decoder{doc: doc})
-			e.Meta().Valid = len(res.Issues) == 0
-		}
-		for _, is := range res.Issues {
-			p := Problem{Rule: "schema", Pos: is.Pos, Message: is.Message}
-			if e != nil && e.Meta().Name != "" {
-				p.Entity = e.Meta().ID()
+	results := make([]fileResult, len(files))
+	workers := min(runtime.GOMAXPROCS(0), len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			chk := validate.NewChecker()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				results[i] = loadFile(files[i], opt, chk)
 			}
-			c.Problems = append(c.Problems, p)
+		}()
+	}
+	wg.Wait()
+	for i, r := range results {
+		c.Files = append(c.Files, files[i].Display)
+		c.Documents += r.documents
+		c.Skipped += r.skipped
+		c.Problems = append(c.Problems, r.problems...)
+		for _, e := range r.entities {
+			c.add(e)
 		}
 	}
 	c.resolve()
 	return c
 }
 
-func (c *Catalog) add(kind string, d decoder) Named {
+// fileResult is what one file contributed.
+type fileResult struct {
+	entities  []Named
+	problems  []Problem
+	documents int
+	skipped   int
+}
+
+func loadFile(f source.File, opt Options, chk *validate.Checker) fileResult {
+	var r fileResult
+	docs, probs := source.ReadFile(f, opt)
+	for _, p := range probs {
+		r.problems = append(r.problems, Problem{Rule: p.Kind, Pos: p.Pos, Message: p.Message})
+	}
+	for _, doc := range docs {
+		res := chk.Check(doc)
+		if res.Skipped {
+			r.skipped++
+			continue
+		}
+		r.documents++
+		var e Named
+		if res.Kind != "" {
+			e = decode(res.Kind, decoder{doc: doc})
+			e.Meta().Valid = len(res.Issues) == 0
+			r.entities = append(r.entities, e)
+		}
+		for _, is := range res.Issues {
+			p := Problem{Rule: "schema", Pos: is.Pos, Message: is.Message}
+			if e != nil && e.Meta().Name != "" {
+				p.Entity = e.Meta().ID()
+			}
+			r.problems = append(r.problems, p)
+		}
+	}
+	return r
+}
+
+func decode(kind string, d decoder) Named {
 	switch kind {
 	case KindMarket:
-		m := d.market()
-		c.Markets = append(c.Markets, m)
-		return m
+		return d.market()
 	case KindSegment:
-		s := d.segment()
-		c.Segments = append(c.Segments, s)
-		return s
+		return d.segment()
 	case KindPersona:
-		p := d.persona()
-		c.Personas = append(c.Personas, p)
-		return p
+		return d.persona()
 	case KindService:
-		s := d.service()
-		c.Services = append(c.Services, s)
-		return s
+		return d.service()
 	case KindTeam:
-		t := d.team()
-		c.Teams = append(c.Teams, t)
-		return t
+		return d.team()
 	default:
-		s := d.site()
-		c.Sites = append(c.Sites, s)
-		return s
+		return d.site()
+	}
+}
+
+func (c *Catalog) add(e Named) {
+	switch x := e.(type) {
+	case *Market:
+		c.Markets = append(c.Markets, x)
+	case *Segment:
+		c.Segments = append(c.Segments, x)
+	case *Persona:
+		c.Personas = append(c.Personas, x)
+	case *Service:
+		c.Services = append(c.Services, x)
+	case *Team:
+		c.Teams = append(c.Teams, x)
+	case *Site:
+		c.Sites = append(c.Sites, x)
 	}
 }
 

@@ -73,67 +73,86 @@ type Result struct {
 	Problems  []Problem
 }
 
-// Read collects every *.yaml and *.yml file below the given paths (files
-// given by name are read whatever their extension), in sorted order,
-// skipping hidden files and folders, and splits them into documents.
+// File is a catalog file found by List.
+type File struct {
+	Path    string // as the operating system knows it
+	Display string // as shown to the user
+	Size    int64
+}
+
+// Read lists the files below paths and reads them all, one after the
+// other. catalog.Load does the same in parallel.
 func Read(paths []string, opt Options) *Result {
-	if opt.MaxFileSize <= 0 {
-		opt.MaxFileSize = DefaultMaxFileSize
+	files, probs := List(paths, opt)
+	res := &Result{Problems: probs}
+	for _, f := range files {
+		docs, probs := ReadFile(f, opt)
+		res.Files = append(res.Files, f.Display)
+		res.Documents = append(res.Documents, docs...)
+		res.Problems = append(res.Problems, probs...)
 	}
+	return res
+}
+
+// List collects every *.yaml and *.yml file below the given paths (files
+// given by name are listed whatever their extension), in sorted order,
+// skipping hidden files and folders, each file once. It reports paths it
+// cannot read and symlinks that loop back up the tree.
+func List(paths []string, opt Options) ([]File, []Problem) {
 	wd := opt.WorkDir
 	if wd == "" {
 		wd, _ = os.Getwd()
 	}
-	r := &reader{opt: opt, wd: wd, res: &Result{}, seen: map[string]bool{}}
+	l := &lister{wd: wd, seen: map[string]bool{}}
 	for _, p := range paths {
-		r.top(p)
+		l.top(p)
 	}
-	return r.res
+	return l.files, l.problems
 }
 
-type reader struct {
-	opt  Options
-	wd   string
-	res  *Result
-	seen map[string]bool // files already read, by cleaned absolute path
+type lister struct {
+	wd       string
+	seen     map[string]bool // files already listed, by absolute path
+	files    []File
+	problems []Problem
 }
 
 // display turns a path into the form users see: relative to the working
 // directory where that is shorter, with forward slashes.
-func (r *reader) display(p string) string {
+func (l *lister) display(p string) string {
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return filepath.ToSlash(p)
 	}
-	if rel, err := filepath.Rel(r.wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+	if rel, err := filepath.Rel(l.wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
 		return filepath.ToSlash(rel)
 	}
 	return filepath.ToSlash(abs)
 }
 
-func (r *reader) problem(kind, file string, line, col int, format string, args ...any) {
-	r.res.Problems = append(r.res.Problems, Problem{Kind: kind, Pos: Pos{File: file, Line: line, Col: col}, Message: fmt.Sprintf(format, args...)})
+func (l *lister) problem(kind, file string, format string, args ...any) {
+	l.problems = append(l.problems, Problem{Kind: kind, Pos: Pos{File: file}, Message: fmt.Sprintf(format, args...)})
 }
 
-func (r *reader) top(p string) {
+func (l *lister) top(p string) {
 	info, err := os.Stat(p)
 	if err != nil {
-		r.problem(Unreadable, r.display(p), 0, 0, "cannot read: %s", describeErr(err))
+		l.problem(Unreadable, l.display(p), "cannot read: %s", describeErr(err))
 		return
 	}
 	if info.IsDir() {
-		r.dir(p, []os.FileInfo{info})
+		l.dir(p, []os.FileInfo{info})
 		return
 	}
-	r.file(p, info)
+	l.file(p, info)
 }
 
-// dir reads a directory; ancestors are the directories above it, to catch
+// dir lists a directory; ancestors are the directories above it, to catch
 // symlinks that lead back up the tree.
-func (r *reader) dir(p string, ancestors []os.FileInfo) {
+func (l *lister) dir(p string, ancestors []os.FileInfo) {
 	entries, err := os.ReadDir(p)
 	if err != nil {
-		r.problem(Unreadable, r.display(p), 0, 0, "cannot read directory: %s", describeErr(err))
+		l.problem(Unreadable, l.display(p), "cannot read directory: %s", describeErr(err))
 		return
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
@@ -146,20 +165,20 @@ func (r *reader) dir(p string, ancestors []os.FileInfo) {
 		info, err := os.Stat(full) // follows symlinks
 		if err != nil {
 			if e.Type()&fs.ModeSymlink != 0 || isYAMLName(name) {
-				r.problem(Unreadable, r.display(full), 0, 0, "cannot read: %s", describeErr(err))
+				l.problem(Unreadable, l.display(full), "cannot read: %s", describeErr(err))
 			}
 			continue
 		}
 		if info.IsDir() {
 			if loopsBack(info, ancestors) {
-				r.problem(Unreadable, r.display(full), 0, 0, "symlink loop: %s leads back to a folder above it; skipped", r.display(full))
+				l.problem(Unreadable, l.display(full), "symlink loop: %s leads back to a folder above it; skipped", l.display(full))
 				continue
 			}
-			r.dir(full, append(ancestors[:len(ancestors):len(ancestors)], info))
+			l.dir(full, append(ancestors[:len(ancestors):len(ancestors)], info))
 			continue
 		}
 		if isYAMLName(name) && info.Mode().IsRegular() {
-			r.file(full, info)
+			l.file(full, info)
 		}
 	}
 }
@@ -177,37 +196,42 @@ func isYAMLName(name string) bool {
 	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
 }
 
-func (r *reader) file(p string, info os.FileInfo) {
+func (l *lister) file(p string, info os.FileInfo) {
 	abs, _ := filepath.Abs(p)
-	if r.seen[abs] {
+	if l.seen[abs] {
 		return
 	}
-	r.seen[abs] = true
-	name := r.display(p)
-	if info.Size() > r.opt.MaxFileSize {
-		r.problem(Unreadable, name, 0, 0, "file is %s, larger than the %s limit (raise it with --max-file-size)", size(info.Size()), size(r.opt.MaxFileSize))
-		return
+	l.seen[abs] = true
+	l.files = append(l.files, File{Path: p, Display: l.display(p), Size: info.Size()})
+}
+
+// ReadFile reads one listed file and splits it into documents. A file
+// over the size limit is not read at all.
+func ReadFile(f File, opt Options) ([]*Document, []Problem) {
+	max := opt.MaxFileSize
+	if max <= 0 {
+		max = DefaultMaxFileSize
 	}
-	f, err := os.Open(p)
+	fail := func(format string, args ...any) ([]*Document, []Problem) {
+		return nil, []Problem{{Kind: Unreadable, Pos: Pos{File: f.Display}, Message: fmt.Sprintf(format, args...)}}
+	}
+	if f.Size > max {
+		return fail("file is %s, larger than the %s limit (raise it with --max-file-size)", size(f.Size), size(max))
+	}
+	fh, err := os.Open(f.Path)
 	if err != nil {
-		r.problem(Unreadable, name, 0, 0, "cannot read: %s", describeErr(err))
-		return
+		return fail("cannot read: %s", describeErr(err))
 	}
-	defer f.Close()
+	defer fh.Close()
 	// The size from Stat can lie (special files); never read past the limit.
-	data, err := io.ReadAll(io.LimitReader(f, r.opt.MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(fh, max+1))
 	if err != nil {
-		r.problem(Unreadable, name, 0, 0, "cannot read: %s", describeErr(err))
-		return
+		return fail("cannot read: %s", describeErr(err))
 	}
-	if int64(len(data)) > r.opt.MaxFileSize {
-		r.problem(Unreadable, name, 0, 0, "file is larger than the %s limit (raise it with --max-file-size)", size(r.opt.MaxFileSize))
-		return
+	if int64(len(data)) > max {
+		return fail("file is larger than the %s limit (raise it with --max-file-size)", size(max))
 	}
-	r.res.Files = append(r.res.Files, name)
-	docs, probs := Parse(name, data)
-	r.res.Documents = append(r.res.Documents, docs...)
-	r.res.Problems = append(r.res.Problems, probs...)
+	return Parse(f.Display, data)
 }
 
 func size(n int64) string {

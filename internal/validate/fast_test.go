@@ -28,7 +28,7 @@ var scalars = []string{
 // verdict: whatever the fast path accepts, CUE accepts, and the other way
 // round, for every constrained leaf of every kind.
 func TestFastPathAgreesWithCUE(t *testing.T) {
-	c := newChecker()
+	c := NewChecker()
 	leaves := 0
 	for _, kind := range Kinds {
 		var visit func(s *shape, path string)
@@ -102,10 +102,10 @@ func TestWalkAgreesWithCUE(t *testing.T) {
 		}
 		read.Documents = append(read.Documents, docs...)
 	}
-	c := newChecker()
+	c := NewChecker()
 	checked := 0
 	for _, doc := range read.Documents {
-		res := c.check(doc)
+		res := c.Check(doc)
 		if res.Kind == "" {
 			continue
 		}

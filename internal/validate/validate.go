@@ -66,7 +66,7 @@ func Documents(docs []*source.Document) []Result {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c := newChecker()
+			c := NewChecker()
 			for {
 				mu.Lock()
 				lo := next
@@ -77,7 +77,7 @@ func Documents(docs []*source.Document) []Result {
 				}
 				hi := min(lo+batch, len(docs))
 				for i := lo; i < hi; i++ {
-					out[i] = c.check(docs[i])
+					out[i] = c.Check(docs[i])
 				}
 			}
 		}()
@@ -87,14 +87,16 @@ func Documents(docs []*source.Document) []Result {
 }
 
 // Document validates one document.
-func Document(doc *source.Document) Result { return newChecker().check(doc) }
+func Document(doc *source.Document) Result { return NewChecker().Check(doc) }
 
 // contextBudget is how many documents one cue.Context validates before it
 // is replaced: a context keeps everything built in it (some kilobytes per
 // document), so a long-lived one would grow with the catalog.
 const contextBudget = 2000
 
-type checker struct {
+// Checker validates documents one at a time. It is not safe for
+// concurrent use: give each goroutine its own.
+type Checker struct {
 	ctx    *cue.Context
 	defs   map[string]cue.Value
 	shapes map[string]*shape
@@ -102,13 +104,14 @@ type checker struct {
 	uses   int
 }
 
-func newChecker() *checker {
-	c := &checker{}
+// NewChecker compiles the embedded schema into a new Checker.
+func NewChecker() *Checker {
+	c := &Checker{}
 	c.reset()
 	return c
 }
 
-func (c *checker) reset() {
+func (c *Checker) reset() {
 	c.ctx = cuecontext.New()
 	root := c.ctx.CompileString(schema.Source, cue.Filename("schema/catalog.cue"))
 	if err := root.Err(); err != nil {
@@ -125,7 +128,8 @@ func (c *checker) reset() {
 	c.uses = 0
 }
 
-func (c *checker) check(doc *source.Document) Result {
+// Check validates one document.
+func (c *Checker) Check(doc *source.Document) Result {
 	if c.uses >= contextBudget {
 		c.reset()
 	}
