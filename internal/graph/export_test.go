@@ -12,14 +12,14 @@ func TestExport(t *testing.T) {
 	// network <- storage <- database <- erp <- payroll; erp ~> monitoring;
 	// web -> network; the duplicate hard+soft edge payroll -> erp is one
 	// hard edge.
-	c := newCatalog(
-		svc("network", 0, "", ""),
-		svc("storage", 0, "", "", "network"),
-		svc("database", 1, "", "", "storage"),
-		svc("erp", 1, "", "", "database", "~monitoring"),
-		svc("payroll", 1, "", "", "erp", "~erp"),
-		svc("monitoring", 2, "", ""),
-		svc("web", 2, "", "", "network"),
+	c := memCatalog(
+		memService("network", 0, "", ""),
+		memService("storage", 0, "", "", "network"),
+		memService("database", 1, "", "", "storage"),
+		memService("erp", 1, "", "", "database", "~monitoring"),
+		memService("payroll", 1, "", "", "erp", "~erp"),
+		memService("monitoring", 2, "", ""),
+		memService("web", 2, "", "", "network"),
 	)
 	names := func(g *Graph) string {
 		var ns, es []string

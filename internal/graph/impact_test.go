@@ -13,13 +13,13 @@ func TestImpact(t *testing.T) {
 	// storage <- database <- erp <- payroll; reports soft-depends on erp;
 	// dashboard hard-depends on reports (degraded through a soft link);
 	// chat is unrelated.
-	storage := svc("storage", 0, "", "1h")
-	database := svc("database", 1, "", "1h", "storage")
-	erp := svc("erp", 1, "", "1h", "database")
-	payroll := svc("payroll", 1, "", "1h", "erp", "~storage")
-	reports := svc("reports", 3, "", "1h", "~erp")
-	dashboard := svc("dashboard", 3, "", "1h", "reports")
-	chat := svc("chat", 2, "", "1h")
+	storage := memService("storage", 0, "", "1h")
+	database := memService("database", 1, "", "1h", "storage")
+	erp := memService("erp", 1, "", "1h", "database")
+	payroll := memService("payroll", 1, "", "1h", "erp", "~storage")
+	reports := memService("reports", 3, "", "1h", "~erp")
+	dashboard := memService("dashboard", 3, "", "1h", "reports")
+	chat := memService("chat", 2, "", "1h")
 	for _, s := range []*catalog.Service{erp, payroll, reports, dashboard, chat} {
 		s.Type = catalog.Business
 	}
@@ -34,7 +34,7 @@ func TestImpact(t *testing.T) {
 	payroll.Segments, payroll.Touchpoints = []*catalog.Segment{people}, []string{"web"}
 	reports.Segments, reports.Touchpoints = []*catalog.Segment{analysts, accounting}, []string{"email"}
 	chat.Segments = []*catalog.Segment{comms}
-	c := newCatalog(storage, database, erp, payroll, reports, dashboard, chat)
+	c := memCatalog(storage, database, erp, payroll, reports, dashboard, chat)
 
 	im, err := Impact(c, []string{"database"})
 	if err != nil {

@@ -36,10 +36,10 @@ func randomCatalog(rng *rand.Rand, n int, edgeP float64) *catalog.Catalog {
 		}
 		// Names in a shuffled order so that name order is not the
 		// dependency order.
-		svcs = append(svcs, svc(fmt.Sprintf("s%03d", i), tier, rto, restore, deps...))
+		svcs = append(svcs, memService(fmt.Sprintf("s%03d", i), tier, rto, restore, deps...))
 	}
 	rng.Shuffle(len(svcs), func(i, j int) { svcs[i], svcs[j] = svcs[j], svcs[i] })
-	return newCatalog(svcs...)
+	return memCatalog(svcs...)
 }
 
 // TestRestoreOrderProperties checks the plan's invariants on random DAGs
@@ -204,10 +204,10 @@ func checkPlan(t *testing.T, c *catalog.Catalog, sc Scenario, opt Options, p *Pl
 		effTier[s.Name], deadline[s.Name] = tier, dl
 		st := p.Steps[k]
 		if (st.EffectiveTier == nil) != (tier == noTier) || st.EffectiveTier != nil && *st.EffectiveTier != tier {
-			t.Errorf("%s: effective tier %v, want %d", st.Service, ptr(st.EffectiveTier), tier)
+			t.Errorf("%s: effective tier %v, want %d", st.Service, valueOf(st.EffectiveTier), tier)
 		}
 		if (st.Deadline == nil) != (dl == noDeadline) || st.Deadline != nil && *st.Deadline != dl {
-			t.Errorf("%s: deadline %v, want %v", st.Service, ptr(st.Deadline), dl)
+			t.Errorf("%s: deadline %v, want %v", st.Service, valueOf(st.Deadline), dl)
 		}
 	}
 	key := func(name string) string {
@@ -291,7 +291,7 @@ func checkPlan(t *testing.T, c *catalog.Catalog, sc Scenario, opt Options, p *Pl
 			misses++
 		}
 		if rto := byName[st.Service].Impact.RTO; rto.Set != (st.RTOMet != nil) || rto.Set && *st.RTOMet != (st.Finish <= rto.D) {
-			t.Errorf("%s: rtoMet %v with finish %v and rto %v", st.Service, ptr(st.RTOMet), st.Finish, rto)
+			t.Errorf("%s: rtoMet %v with finish %v and rto %v", st.Service, valueOf(st.RTOMet), st.Finish, rto)
 		}
 	}
 	if p.Makespan != makespan || p.Work != work || p.Misses != misses {
@@ -305,7 +305,7 @@ func checkPlan(t *testing.T, c *catalog.Catalog, sc Scenario, opt Options, p *Pl
 		var sum time.Duration
 		for k, name := range lb.CriticalChain {
 			sum += dur(byName[name])
-			if k > 0 && !contains(hardDeps(byName[name]), lb.CriticalChain[k-1]) {
+			if k > 0 && !hasString(hardDeps(byName[name]), lb.CriticalChain[k-1]) {
 				t.Errorf("critical chain %v: %s does not hard-depend on %s", lb.CriticalChain, name, lb.CriticalChain[k-1])
 			}
 		}
@@ -329,7 +329,7 @@ func checkPlan(t *testing.T, c *catalog.Catalog, sc Scenario, opt Options, p *Pl
 	}
 }
 
-func contains(xs []string, x string) bool {
+func hasString(xs []string, x string) bool {
 	for _, y := range xs {
 		if y == x {
 			return true
@@ -345,14 +345,14 @@ func bigCatalog(n, m int) *catalog.Catalog {
 	svcs := make([]*catalog.Service, n)
 	for i := range svcs {
 		tier := rng.IntN(5)
-		svcs[i] = svc(fmt.Sprintf("svc-%05d", i), tier, fmt.Sprintf("%dh", 1+rng.IntN(72)), fmt.Sprintf("%dm", 5+rng.IntN(180)))
+		svcs[i] = memService(fmt.Sprintf("svc-%05d", i), tier, fmt.Sprintf("%dh", 1+rng.IntN(72)), fmt.Sprintf("%dm", 5+rng.IntN(180)))
 	}
 	for k := 0; k < m; k++ {
 		i := 1 + rng.IntN(n-1)
 		j := rng.IntN(i)
 		svcs[i].DependsOn = append(svcs[i].DependsOn, &catalog.Dependency{Ref: catalog.Ref{Name: svcs[j].Name}, Hard: rng.IntN(5) > 0})
 	}
-	return newCatalog(svcs...)
+	return memCatalog(svcs...)
 }
 
 // BenchmarkRestoreOrder plans a total loss of 10,000 services with 50,000

@@ -14,7 +14,7 @@ import (
 
 // newCatalog builds a catalog in memory: dependencies are resolved by
 // name, the way catalog.Load resolves them.
-func newCatalog(svcs ...*catalog.Service) *catalog.Catalog {
+func memCatalog(svcs ...*catalog.Service) *catalog.Catalog {
 	c := &catalog.Catalog{Services: svcs}
 	byName := map[string]*catalog.Service{}
 	for _, s := range svcs {
@@ -35,16 +35,16 @@ func newCatalog(svcs ...*catalog.Service) *catalog.Catalog {
 
 // svc makes a service: tier -1 means none, an empty rto or restore means
 // none; deps "x" is a hard dependency on x, "~x" a soft one.
-func svc(name string, tier int, rto, restore string, deps ...string) *catalog.Service {
+func memService(name string, tier int, rto, restore string, deps ...string) *catalog.Service {
 	s := &catalog.Service{Entity: catalog.Entity{Kind: catalog.KindService, Name: name}, Type: catalog.Supporting}
 	if tier >= 0 {
 		s.Impact.Tier = &tier
 	}
 	if rto != "" {
-		s.Impact.RTO = catalog.Duration{D: mustDur(rto), Set: true}
+		s.Impact.RTO = catalog.Duration{D: mustDuration(rto), Set: true}
 	}
 	if restore != "" {
-		s.Restore.Duration = catalog.Duration{D: mustDur(restore), Set: true}
+		s.Restore.Duration = catalog.Duration{D: mustDuration(restore), Set: true}
 	}
 	for _, d := range deps {
 		soft := strings.HasPrefix(d, "~")
@@ -53,7 +53,7 @@ func svc(name string, tier int, rto, restore string, deps ...string) *catalog.Se
 	return s
 }
 
-func mustDur(s string) time.Duration {
+func mustDuration(s string) time.Duration {
 	d, err := duration.Parse(s)
 	if err != nil {
 		panic(err)
@@ -61,7 +61,7 @@ func mustDur(s string) time.Duration {
 	return d
 }
 
-func loadFixture(t *testing.T, dir string) *catalog.Catalog {
+func loadRestoreFixture(t *testing.T, dir string) *catalog.Catalog {
 	t.Helper()
 	c := catalog.Load([]string{dir}, catalog.Options{})
 	if len(c.Problems) > 0 {
@@ -70,18 +70,18 @@ func loadFixture(t *testing.T, dir string) *catalog.Catalog {
 	return c
 }
 
-// row is a step reduced to what the hand-checked tests compare.
-type row struct {
+// planRow is a step reduced to what the hand-checked tests compare.
+type planRow struct {
 	Service       string
 	Wave          int
 	Start, Finish string
 	Reason        string
 }
 
-func rows(p *Plan) []row {
-	var out []row
+func planRows(p *Plan) []planRow {
+	var out []planRow
 	for _, s := range p.Steps {
-		out = append(out, row{s.Service, s.Wave, duration.Format(s.Start), duration.Format(s.Finish), s.Reason})
+		out = append(out, planRow{s.Service, s.Wave, duration.Format(s.Start), duration.Format(s.Finish), s.Reason})
 	}
 	return out
 }
@@ -90,14 +90,14 @@ func rows(p *Plan) []row {
 // testdata/restore/datacentre/catalog.yaml, whose comment explains the
 // expected order.
 func TestRestoreOrderDataCentre(t *testing.T) {
-	c := loadFixture(t, "testdata/restore/datacentre")
+	c := loadRestoreFixture(t, "testdata/restore/datacentre")
 
 	t.Run("total loss, one crew", func(t *testing.T) {
 		p, err := RestoreOrder(c, Scenario{}, Options{Crews: 1, DefaultDuration: time.Hour})
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []row{
+		want := []planRow{
 			{"network", 1, "0s", "30m", "failed"},
 			{"storage", 2, "30m", "1h30m", "failed"},
 			{"database", 3, "1h30m", "2h30m", "failed"},
@@ -108,7 +108,7 @@ func TestRestoreOrderDataCentre(t *testing.T) {
 			{"intranet", 2, "6h", "7h", "failed"},
 			{"reporting", 1, "7h", "7h15m", "failed"},
 		}
-		if diff := cmp.Diff(want, rows(p)); diff != "" {
+		if diff := cmp.Diff(want, planRows(p)); diff != "" {
 			t.Errorf("plan (-want +got):\n%s", diff)
 		}
 		if p.Makespan != 7*time.Hour+15*time.Minute || p.Misses != 0 {
@@ -126,11 +126,11 @@ func TestRestoreOrderDataCentre(t *testing.T) {
 		}{{0, 0, "1h"}, {1, 0, "2h"}, {2, 0, "3h"}, {3, 0, "4h"}, {4, 1, "8h"}, {5, 1, "11h30m"}, {6, 1, "12h"}} {
 			st := p.Steps[tc.step]
 			if st.EffectiveTier == nil || *st.EffectiveTier != tc.tier || st.Deadline == nil || duration.Format(*st.Deadline) != tc.deadline {
-				t.Errorf("%s: effective tier %v deadline %v, want %d and %s", st.Service, ptr(st.EffectiveTier), ptr(st.Deadline), tc.tier, tc.deadline)
+				t.Errorf("%s: effective tier %v deadline %v, want %d and %s", st.Service, valueOf(st.EffectiveTier), valueOf(st.Deadline), tc.tier, tc.deadline)
 			}
 		}
 		if st := p.Steps[8]; st.EffectiveTier != nil || st.Deadline != nil || st.RTOMet != nil {
-			t.Errorf("reporting has no tier and no RTO anywhere above it: got tier %v deadline %v rtoMet %v", ptr(st.EffectiveTier), ptr(st.Deadline), ptr(st.RTOMet))
+			t.Errorf("reporting has no tier and no RTO anywhere above it: got tier %v deadline %v rtoMet %v", valueOf(st.EffectiveTier), valueOf(st.Deadline), valueOf(st.RTOMet))
 		}
 		if got := p.LowerBounds; got.CriticalPath != 3*time.Hour+30*time.Minute || got.WorkPerCrew != p.Makespan ||
 			strings.Join(got.CriticalChain, " ") != "network storage database erp" {
@@ -143,7 +143,7 @@ func TestRestoreOrderDataCentre(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []row{
+		want := []planRow{
 			{"network", 1, "0s", "30m", "failed"},
 			{"storage", 2, "30m", "1h30m", "failed"},
 			{"database", 3, "1h30m", "2h30m", "failed"},
@@ -153,7 +153,7 @@ func TestRestoreOrderDataCentre(t *testing.T) {
 			{"chat", 4, "2h30m", "3h", "dependency-down"},
 			{"intranet", 2, "30m", "1h30m", "failed"},
 		}
-		if diff := cmp.Diff(want, rows(p)); diff != "" {
+		if diff := cmp.Diff(want, planRows(p)); diff != "" {
 			t.Errorf("plan (-want +got):\n%s", diff)
 		}
 		if p.Makespan != 3*time.Hour+30*time.Minute || p.LowerBounds.CriticalPath != p.Makespan || p.LowerBounds.WorkPerCrew != 0 {
@@ -171,18 +171,18 @@ func TestRestoreOrderDataCentre(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []row{
+		want := []planRow{
 			{"database", 1, "0s", "1h", "failed"},
 			{"erp", 2, "1h", "2h", "dependency-down"},
 			{"service-desk", 2, "1h", "2h", "dependency-down"},
 		}
-		if diff := cmp.Diff(want, rows(p)); diff != "" {
+		if diff := cmp.Diff(want, planRows(p)); diff != "" {
 			t.Errorf("plan (-want +got):\n%s", diff)
 		}
 	})
 }
 
-func ptr[T any](p *T) any {
+func valueOf[T any](p *T) any {
 	if p == nil {
 		return nil
 	}
@@ -193,14 +193,14 @@ func ptr[T any](p *T) any {
 // deadline d* against SPEC §4 by hand.
 func TestPriorityInheritance(t *testing.T) {
 	// a -> b -> c (a needs b, b needs c); d is needed by a and by e.
-	c := newCatalog(
-		svc("a", 1, "4h", "1h", "b", "d"),
-		svc("b", 3, "", "2h", "c"),
-		svc("c", 2, "10h", "30m"),
-		svc("d", 4, "", "1h"),
-		svc("e", 2, "2h", "30m", "d", "~f"),
-		svc("f", 0, "15m", "1h"),
-		svc("g", -1, "", "1h", "d"),
+	c := memCatalog(
+		memService("a", 1, "4h", "1h", "b", "d"),
+		memService("b", 3, "", "2h", "c"),
+		memService("c", 2, "10h", "30m"),
+		memService("d", 4, "", "1h"),
+		memService("e", 2, "2h", "30m", "d", "~f"),
+		memService("f", 0, "15m", "1h"),
+		memService("g", -1, "", "1h", "d"),
 	)
 	p, err := RestoreOrder(c, Scenario{}, Options{DefaultDuration: time.Hour})
 	if err != nil {
@@ -216,7 +216,7 @@ func TestPriorityInheritance(t *testing.T) {
 		if s.Deadline != nil {
 			dl = duration.Format(*s.Deadline)
 		}
-		got[s.Service] = inh{ptr(s.EffectiveTier), dl}
+		got[s.Service] = inh{valueOf(s.EffectiveTier), dl}
 	}
 	want := map[string]inh{
 		"a": {1, "4h"},
@@ -237,7 +237,7 @@ func TestPriorityInheritance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]row{{"b", 1, "0s", "2h", "failed"}, {"a", 2, "2h", "3h", "dependency-down"}}, rows(p)); diff != "" {
+	if diff := cmp.Diff([]planRow{{"b", 1, "0s", "2h", "failed"}, {"a", 2, "2h", "3h", "dependency-down"}}, planRows(p)); diff != "" {
 		t.Errorf("plan (-want +got):\n%s", diff)
 	}
 }
@@ -245,10 +245,10 @@ func TestPriorityInheritance(t *testing.T) {
 func TestRestoreOrderOrderingTies(t *testing.T) {
 	// Equal tiers and deadlines: by name. A negative deadline (an RTO that
 	// cannot be met) still orders.
-	c := newCatalog(
-		svc("zeta", 1, "1h", "1h"),
-		svc("alpha", 1, "1h", "1h"),
-		svc("mid", 1, "30m", "1h", "zeta"),
+	c := memCatalog(
+		memService("zeta", 1, "1h", "1h"),
+		memService("alpha", 1, "1h", "1h"),
+		memService("mid", 1, "30m", "1h", "zeta"),
 	)
 	p, err := RestoreOrder(c, Scenario{}, Options{Crews: 1})
 	if err != nil {
@@ -269,13 +269,13 @@ func TestRestoreOrderOrderingTies(t *testing.T) {
 }
 
 func TestRestoreOrderCycle(t *testing.T) {
-	c := newCatalog(
-		svc("a", 1, "", "1h", "b"),
-		svc("b", 1, "", "1h", "c"),
-		svc("c", 1, "", "1h", "a"),
-		svc("d", 1, "", "1h", "~a"),
-		svc("x", 1, "", "1h", "~y"),
-		svc("y", 1, "", "1h", "~x"),
+	c := memCatalog(
+		memService("a", 1, "", "1h", "b"),
+		memService("b", 1, "", "1h", "c"),
+		memService("c", 1, "", "1h", "a"),
+		memService("d", 1, "", "1h", "~a"),
+		memService("x", 1, "", "1h", "~y"),
+		memService("y", 1, "", "1h", "~x"),
 	)
 	_, err := RestoreOrder(c, Scenario{}, Options{})
 	var ce *CycleError
@@ -293,7 +293,7 @@ func TestRestoreOrderCycle(t *testing.T) {
 }
 
 func TestRestoreOrderUnknown(t *testing.T) {
-	c := newCatalog(svc("database", 1, "", "1h"), svc("storage", 1, "", "1h"))
+	c := memCatalog(memService("database", 1, "", "1h"), memService("storage", 1, "", "1h"))
 	c.Sites = []*catalog.Site{{Entity: catalog.Entity{Kind: catalog.KindSite, Name: "dc-east"}}}
 	for _, tc := range []struct {
 		s    Scenario
@@ -343,13 +343,13 @@ func TestScenarioString(t *testing.T) {
 func TestRestoreOrderDuplicateAndUnresolved(t *testing.T) {
 	// A catalog with errors is refused by the CLI, but the computation
 	// must still not panic on one.
-	first := svc("a", 1, "", "1h", "missing")
-	c := newCatalog(first, svc("a", 0, "", "2h"), svc("b", 1, "", "1h", "a"))
+	first := memService("a", 1, "", "1h", "missing")
+	c := memCatalog(first, memService("a", 0, "", "2h"), memService("b", 1, "", "1h", "a"))
 	p, err := RestoreOrder(c, Scenario{}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]row{{"a", 1, "0s", "1h", "failed"}, {"b", 2, "1h", "2h", "failed"}}, rows(p)); diff != "" {
+	if diff := cmp.Diff([]planRow{{"a", 1, "0s", "1h", "failed"}, {"b", 2, "1h", "2h", "failed"}}, planRows(p)); diff != "" {
 		t.Errorf("plan (-want +got):\n%s", diff)
 	}
 }
