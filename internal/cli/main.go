@@ -91,6 +91,7 @@ run; 2 a usage error or a catalog that cannot be loaded for a report.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err.Error()} })
 	root.AddCommand(
+		a.newInitCmd(),
 		a.newLintCmd(),
 		a.newRulesCmd(),
 		a.newSchemaCmd(),

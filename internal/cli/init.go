@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime/debug"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/svccat/svccat/internal/scaffold"
+)
+
+func (a *app) newInitCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Scaffold a starter catalog, config and CI workflow",
+		Long: `Write a starter catalog into DIR (default .): a market, a segment with a
+persona, a business service that depends on a supporting service, a team and
+a site, a commented .svccat.yaml, and .github/workflows/svccat.yml, which
+lints pull requests (annotations and code scanning) and checks the docs.
+
+The starter lints clean. init never replaces a file: one that exists is
+skipped and listed, so running it again changes nothing.`,
+		Args: cobra.MaximumNArgs(1),
+		// DIR may not exist yet: complete folder names only.
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveFilterDirs
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			return a.runInit(dir)
+		},
+	}
+}
+
+func (a *app) runInit(dir string) error {
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return usagef("%s is a file; init writes into a folder", dir)
+	}
+	repo, rel := repoPath(dir)
+	files, err := scaffold.Files(scaffold.Params{Version: installVersion(), Path: rel})
+	if err != nil {
+		return err
+	}
+	res, err := scaffold.Write(dir, files)
+	for _, p := range res.Created {
+		fmt.Fprintf(a.stdout, "created %s\n", filepath.Join(dir, p))
+	}
+	for _, p := range res.Skipped {
+		fmt.Fprintf(a.stdout, "skipped %s: it exists\n", filepath.Join(dir, p))
+	}
+	if err != nil {
+		return err
+	}
+	if len(res.Created) == 0 {
+		fmt.Fprintln(a.stdout, "\nNothing to do: every file of the starter catalog exists.")
+		return nil
+	}
+	if repo != "" && rel != "." {
+		fmt.Fprintf(a.stdout, "\nGitHub reads workflows only at the repository root: move %s to %s.\n",
+			filepath.Join(dir, ".github", "workflows", "svccat.yml"), filepath.Join(repo, ".github", "workflows"))
+	}
+	steps := [][2]string{
+		{"svccat lint " + dir, "check the catalog (the starter lints clean)"},
+		{"svccat docs --out docs/catalog " + dir, "write the docs the workflow checks; commit them"},
+		{"svccat rules", "what each rule checks, and why"},
+	}
+	fmt.Fprintln(a.stdout, "\nNext steps:")
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+	for _, s := range steps {
+		fmt.Fprintf(tw, "  %s\t%s\n", s[0], s[1])
+	}
+	return tw.Flush()
+}
+
+// repoPath finds the git repository dir is in, and dir's path from its
+// root, for the workflow. Outside a repository the catalog is assumed to
+// become one: rel is ".".
+func repoPath(dir string) (repo, rel string) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", "."
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			r, err := filepath.Rel(d, abs)
+			if err != nil {
+				return "", "."
+			}
+			return d, filepath.ToSlash(r)
+		}
+		if filepath.Dir(d) == d {
+			return "", "."
+		}
+	}
+}
+
+// installVersion is the version the workflow installs: this build's, when
+// it is a release, so that CI checks with the rules the user just ran.
+func installVersion() string {
+	if v := "v" + strings.TrimPrefix(version, "v"); releaseRE.MatchString(v) {
+		return v
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && releaseRE.MatchString(info.Main.Version) {
+		return info.Main.Version
+	}
+	return "latest"
+}
+
+// releaseRE matches a release or pre-release version; not a development
+// build, a pseudo-version (v0.0.0-20260102150405-abcdef123456) or a
+// snapshot (1.2.0-SNAPSHOT-abcdef), which the module proxy may not serve.
+var releaseRE = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.]+)?$`)
