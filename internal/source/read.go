@@ -177,7 +177,7 @@ func (l *lister) dir(p string, ancestors []os.FileInfo) {
 			l.dir(full, append(ancestors[:len(ancestors):len(ancestors)], info))
 			continue
 		}
-		if isYAMLName(name) && info.Mode().IsRegular() {
+		if isYAMLName(name) {
 			l.file(full, info)
 		}
 	}
@@ -197,6 +197,12 @@ func isYAMLName(name string) bool {
 }
 
 func (l *lister) file(p string, info os.FileInfo) {
+	// Opening a named pipe waits for a writer, and devices never end:
+	// only regular files are read.
+	if !info.Mode().IsRegular() {
+		l.problem(Unreadable, l.display(p), "not a regular file (%s); skipped", special(info.Mode()))
+		return
+	}
 	abs, _ := filepath.Abs(p)
 	if l.seen[abs] {
 		return
@@ -232,6 +238,18 @@ func ReadFile(f File, opt Options) ([]*Document, []Problem) {
 		return fail("file is larger than the %s limit (raise it with --max-file-size)", size(max))
 	}
 	return Parse(f.Display, data)
+}
+
+func special(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 func size(n int64) string {
