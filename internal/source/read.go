@@ -302,7 +302,7 @@ func Parse(file string, data []byte) (docs []*Document, probs []Problem) {
 			break
 		}
 		if err != nil {
-			probs = append(probs, syntaxProblem(file, err))
+			probs = append(probs, syntaxProblem(file, data, err))
 			break
 		}
 		root := &n
@@ -321,16 +321,104 @@ func Parse(file string, data []byte) (docs []*Document, probs []Problem) {
 	return docs, probs
 }
 
-func syntaxProblem(file string, err error) Problem {
+// syntaxProblem turns a yaml.v3 error into a positioned problem. yaml.v3
+// gives at most a line: 1-based for scanner errors, 0-based for parser
+// errors (parserErrors), and none on the first line or for errors found
+// outside the parser (unreadable characters, unknown anchors), which are
+// located in data here.
+func syntaxProblem(file string, data []byte, err error) Problem {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1
-	if m := lineRE.FindStringSubmatch(msg); m != nil {
+	line, col := 1, 1
+	if m := lineRE.FindStringSubmatch(msg); m != nil && strings.HasPrefix(msg, m[0]+": ") {
+		msg = strings.TrimPrefix(msg, m[0]+": ")
 		if n, err := strconv.Atoi(m[1]); err == nil {
 			line = n
+			if parserErrors[msg] {
+				line++
+			}
 		}
-		msg = strings.TrimPrefix(msg, m[0]+": ")
 	}
-	return Problem{Kind: YAMLSyntax, Pos: Pos{File: file, Line: line, Col: 1}, Message: "malformed YAML: " + msg}
+	switch {
+	case msg == "control characters are not allowed":
+		if off := unreadableChar(data); off >= 0 {
+			r, _ := utf8.DecodeRune(data[off:])
+			line, col = lineCol(data, off)
+			msg = fmt.Sprintf("control character %U is not allowed", r)
+		}
+	case strings.HasPrefix(msg, "unknown anchor '"):
+		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
+		if off := findMark(data, '*', name); off >= 0 {
+			line, col = lineCol(data, off)
+		}
+	case strings.HasPrefix(msg, "anchor '") && strings.HasSuffix(msg, "' value contains itself"):
+		name := strings.TrimSuffix(strings.TrimPrefix(msg, "anchor '"), "' value contains itself")
+		if off := findMark(data, '&', name); off >= 0 {
+			line, col = lineCol(data, off)
+		}
+	}
+	// An error at the end of the stream is on the last line, not past it.
+	if last := lastLine(data); line > last {
+		line, col = last, 1
+	}
+	return Problem{Kind: YAMLSyntax, Pos: Pos{File: file, Line: line, Col: col}, Message: "malformed YAML: " + msg}
+}
+
+// lastLine is the number of the last line of b that holds anything.
+func lastLine(b []byte) int {
+	b = bytes.TrimRight(b, "\r\n")
+	return 1 + bytes.Count(b, []byte("\n"))
+}
+
+// parserErrors are the messages of yaml.v3's parser (parserc.go), whose
+// line numbers are 0-based; the scanner's are 1-based.
+var parserErrors = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
+// unreadableChar returns the offset of the first character the YAML reader
+// refuses (the printable set of YAML 1.1 that yaml.v3 checks), or -1.
+func unreadableChar(b []byte) int {
+	for i, r := range string(b) {
+		switch {
+		case r == 0x09, r == 0x0A, r == 0x0D, r >= 0x20 && r <= 0x7E, r == 0x85,
+			r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
+		default:
+			return i
+		}
+	}
+	return -1
+}
+
+// findMark returns the offset of the first alias (*name) or anchor
+// (&name) in data, or -1. It reads text, not YAML, so a string holding the
+// same characters earlier would be found first; it is only used to place a
+// message the parser gave no position for.
+func findMark(b []byte, mark byte, name string) int {
+	tok := append([]byte{mark}, name...)
+	for off := 0; ; {
+		i := bytes.Index(b[off:], tok)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		end := i + len(tok)
+		startsToken := i == 0 || strings.IndexByte(" \t\r\n,[{", b[i-1]) >= 0
+		endsToken := end == len(b) || strings.IndexByte(" \t\r\n,]}", b[end]) >= 0
+		if startsToken && endsToken {
+			return i
+		}
+		off = i + 1
+	}
 }
 
 // Limits on the shape of a document. A catalog document is a few levels
