@@ -472,7 +472,9 @@ func checkTree(file string, root *yaml.Node) (Problem, bool) {
 		for _, c := range n.Content {
 			total += walk(c, depth+1)
 			if total > MaxNodes && bad == nil {
-				bad = &Problem{Kind: YAMLSyntax, Pos: Pos{File: file, Line: n.Line, Col: n.Column},
+				// At the value that tips the document over: usually the
+				// alias a user wrote.
+				bad = &Problem{Kind: YAMLSyntax, Pos: Pos{File: file, Line: c.Line, Col: c.Column},
 					Message: fmt.Sprintf("document expands to more than %d nodes (an alias bomb?)", MaxNodes)}
 			}
 		}
