@@ -1,0 +1,47 @@
+package render
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/svccat/svccat/internal/graph"
+)
+
+// GraphInput is what a dependency-graph printer may use.
+type GraphInput struct {
+	Graph *graph.Graph
+}
+
+var graphPrinters = map[string]func(io.Writer, GraphInput) error{
+	"mermaid": GraphMermaid,
+	"dot":     GraphDOT,
+}
+
+// GraphFormats lists the formats Graph accepts, the default first.
+func GraphFormats() []string { return []string{"mermaid", "dot"} }
+
+// Graph writes a dependency graph in the given format.
+func Graph(w io.Writer, format string, in GraphInput) error {
+	p, ok := graphPrinters[format]
+	if !ok {
+		return fmt.Errorf("unknown format %q", format)
+	}
+	return p(w, in)
+}
+
+// nodeLabel is what a node shows: the title, or the name without one.
+func nodeLabel(n graph.Node) string {
+	if n.Title != "" {
+		return n.Title
+	}
+	return n.Name
+}
+
+// Colours shared by both graph formats: business services blue,
+// supporting services grey.
+const (
+	businessFill   = "#dbeafe"
+	businessStroke = "#1d4ed8"
+	supportFill    = "#f1f5f9"
+	supportStroke  = "#64748b"
+)

@@ -1,0 +1,57 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/svccat/svccat/internal/graph"
+)
+
+// ImpactInput is what an impact printer may use.
+type ImpactInput struct {
+	Outage *graph.Outage
+	Color  bool
+}
+
+var impactPrinters = map[string]func(io.Writer, ImpactInput) error{
+	"text": ImpactText,
+	"json": ImpactJSON,
+}
+
+// ImpactFormats lists the formats Impact accepts, the default first.
+func ImpactFormats() []string {
+	out := []string{"text"}
+	var rest []string
+	for k := range impactPrinters {
+		if k != "text" {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+// Impact writes an impact report in the given format.
+func Impact(w io.Writer, format string, in ImpactInput) error {
+	p, ok := impactPrinters[format]
+	if !ok {
+		return fmt.Errorf("unknown format %q", format)
+	}
+	return p(w, in)
+}
+
+// impactCounts counts the services of each status.
+func impactCounts(o *graph.Outage) (failed, down, degraded int) {
+	for _, s := range o.Services {
+		switch s.Status {
+		case graph.StatusFailed:
+			failed++
+		case graph.StatusDown:
+			down++
+		case graph.StatusDegraded:
+			degraded++
+		}
+	}
+	return failed, down, degraded
+}

@@ -1,0 +1,117 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/svccat/svccat/internal/duration"
+	"github.com/svccat/svccat/internal/graph"
+)
+
+// RestoreMarkdown writes the plan as a GitHub-flavoured Markdown page
+// section: title, summary, one table row per step, notes.
+func RestoreMarkdown(w io.Writer, in RestoreInput) error {
+	p := in.Plan
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "# %s\n\n", mdText(restoreTitle(p)))
+	fmt.Fprintln(bw, mdText(strings.Join(restoreSummary(p), " ")))
+	if len(p.Steps) == 0 {
+		return bw.Flush()
+	}
+	fmt.Fprintln(bw)
+	crew := ""
+	if p.Crews > 0 {
+		crew = " Crew |"
+	}
+	fmt.Fprintf(bw, "| # | Wave |%s Service | Type | Tier | Deadline | Start | Duration | Finish | RTO | RTO met | Reason | Segments | Markets | Runbook |\n", crew)
+	align := "| ---: | ---: |"
+	if p.Crews > 0 {
+		align += " ---: |"
+	}
+	fmt.Fprintln(bw, align+" --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- | --- |")
+	for _, s := range p.Steps {
+		fmt.Fprintf(bw, "| %d | %d |", s.Order, s.Wave)
+		if p.Crews > 0 {
+			fmt.Fprintf(bw, " %d |", s.Crew)
+		}
+		status := rtoStatus(s)
+		if status == "MISSED" {
+			status = "**missed**"
+		}
+		cells := []string{
+			mdService(s), s.Type, stepTier(s), optDuration(s.Deadline),
+			duration.Format(s.Start), mdText(stepDuration(s)), duration.Format(s.Finish), optDuration(s.RTO),
+			status, s.Reason, mdList(s.Segments), mdList(s.Markets), mdLink("runbook", s.Runbook),
+		}
+		fmt.Fprintf(bw, " %s |\n", strings.Join(cells, " | "))
+	}
+	fmt.Fprintln(bw)
+	fmt.Fprintln(bw, "Tier: own→inherited from what depends on it. Deadline: when the service must be back for every RTO that depends on it.")
+	if note := assumedNote(p); note != "" {
+		fmt.Fprintln(bw)
+		fmt.Fprintln(bw, mdText(note))
+	}
+	return bw.Flush()
+}
+
+func mdService(s graph.Step) string {
+	name := mdCode(s.Service)
+	if s.Title == "" || s.Title == s.Service {
+		return name
+	}
+	return name + " " + mdText(s.Title)
+}
+
+func mdList(xs []string) string {
+	if len(xs) == 0 {
+		return "-"
+	}
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = mdText(x)
+	}
+	return strings.Join(out, ", ")
+}
+
+// mdText makes text safe in Markdown, table cells included: one line,
+// and every character Markdown or HTML would act on escaped.
+func mdText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(' ')
+		case r < ' ' || r == 0x7f:
+			// control characters carry nothing a reader needs
+		case strings.ContainsRune("\\`*_[]<>|~&#!", r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// mdCode writes a name as code where it can be, else as escaped text.
+func mdCode(s string) string {
+	if s == "" || strings.ContainsAny(s, "`|\n\r") {
+		return mdText(s)
+	}
+	return "`" + s + "`"
+}
+
+// mdLink links text to an http(s) URL; anything else is shown as text.
+func mdLink(text, target string) string {
+	if target == "" {
+		return "-"
+	}
+	u, err := url.Parse(target)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(target, " \t\n\r") {
+		return mdText(target)
+	}
+	return "[" + mdText(text) + "](" + strings.NewReplacer("(", "%28", ")", "%29", "|", "%7C", "<", "%3C", ">", "%3E").Replace(target) + ")"
+}
