@@ -111,4 +111,3 @@ func listOrEmpty(xs []string) []string {
 	}
 	return xs
 }
-
