@@ -79,6 +79,19 @@ func strMap(n *yaml.Node) map[string]string {
 	return out
 }
 
+// posMap gives the position of each value in mapping n.
+func (d decoder) posMap(n *yaml.Node) map[string]source.Pos {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	out := make(map[string]source.Pos, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		out[n.Content[i].Value] = d.pos(n.Content[i+1])
+	}
+	return out
+}
+
 func (d decoder) ref(n *yaml.Node) Ref {
 	s, ok := scalar(n)
 	if !ok {
@@ -126,14 +139,15 @@ func (d decoder) entity(kind string) Entity {
 	md := get(d.doc.Root, "metadata")
 	name := get(md, "name")
 	return Entity{
-		Kind:        kind,
-		Name:        str(name),
-		Title:       str(get(md, "title")),
-		Description: str(get(md, "description")),
-		Labels:      strMap(get(md, "labels")),
-		Annotations: strMap(get(md, "annotations")),
-		Pos:         d.doc.Pos(),
-		NamePos:     d.pos(name),
+		Kind:          kind,
+		Name:          str(name),
+		Title:         str(get(md, "title")),
+		Description:   str(get(md, "description")),
+		Labels:        strMap(get(md, "labels")),
+		Annotations:   strMap(get(md, "annotations")),
+		AnnotationPos: d.posMap(get(md, "annotations")),
+		Pos:           d.doc.Pos(),
+		NamePos:       d.pos(name),
 	}
 }
 

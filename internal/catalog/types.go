@@ -34,6 +34,9 @@ type Entity struct {
 	Description string
 	Labels      map[string]string
 	Annotations map[string]string
+	// AnnotationPos is where each annotation's value is, for findings
+	// about an annotation (a suppression).
+	AnnotationPos map[string]source.Pos
 	// Pos is the start of the document; NamePos is metadata.name's value.
 	Pos     source.Pos
 	NamePos source.Pos
