@@ -13,6 +13,21 @@ func All() []*lint.Rule {
 		DuplicateName,
 		UnresolvedReference,
 		DependencyCycle,
+		InternalFocus,
+		UntracedService,
+		OrphanSupportingService,
+		SegmentWithoutPersona,
+		MarketWithoutSegment,
+		MarketIncomplete,
+		MissingOwner,
+		ImpactInversion,
+		RTOInfeasible,
+		SLOInfeasible,
+		MissingSLO,
+		MissingCost,
+		CurrencyMismatch,
+		UnderRecovery,
+		UnknownCostPool,
 	}
 }
 

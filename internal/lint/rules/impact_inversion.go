@@ -1,0 +1,66 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/svccat/svccat/internal/duration"
+	"github.com/svccat/svccat/internal/finding"
+	"github.com/svccat/svccat/internal/lint"
+)
+
+var ImpactInversion = &lint.Rule{
+	Name:     "impact-inversion",
+	Severity: finding.Error,
+	Doc: `a service hard-depends on a less critical service
+
+Why: a service cannot be back before the services it hard-depends on. When a
+tier-1 service with a 4h RTO hard-depends on a service declared tier 3 with a
+2d RTO, the declarations contradict each other: restore teams who follow the
+tiers restore the dependency late, and the tier-1 service misses its RTO.
+svccat reports the inversion on the dependent service, at the dependency.
+
+Example:
+
+    metadata: {name: corporate-email}
+    spec:
+      impact: {tier: 1, rto: 4h}
+      dependsOn: [mail-store]     # mail-store: impact: {tier: 3, rto: 2d}
+
+Fix: raise the dependency's tier and shorten its RTO to at least the
+dependent's, or, if the service can work without it for a while, make the
+dependency soft (type: soft).`,
+	Run: func(p *lint.Pass) {
+		for _, s := range p.Catalog.Services {
+			for _, d := range s.DependsOn {
+				if !d.Hard || d.To == nil || d.To == s {
+					continue
+				}
+				from, to := s.Impact, d.To.Impact
+				var own, dep, fix []string
+				inverted := false
+				if from.Tier != nil && to.Tier != nil {
+					own = append(own, fmt.Sprintf("tier %d", *from.Tier))
+					dep = append(dep, fmt.Sprintf("tier %d", *to.Tier))
+					if *to.Tier > *from.Tier {
+						inverted = true
+						fix = append(fix, fmt.Sprintf("tier %d", *from.Tier))
+					}
+				}
+				if from.RTO.Set && to.RTO.Set {
+					rto := duration.Format(from.RTO.D)
+					own = append(own, "RTO "+rto)
+					dep = append(dep, "RTO "+duration.Format(to.RTO.D))
+					if to.RTO.D > from.RTO.D {
+						inverted = true
+						fix = append(fix, "an RTO of at most "+rto)
+					}
+				}
+				if inverted {
+					p.Reportf(s, d.Pos, "%q (%s) hard-depends on %q (%s), which is less critical: give %s %s, or make the dependency soft",
+						s.Name, strings.Join(own, ", "), d.To.Name, strings.Join(dep, ", "), d.To.Name, andList(fix))
+				}
+			}
+		}
+	},
+}

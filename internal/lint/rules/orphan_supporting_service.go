@@ -1,0 +1,49 @@
+package rules
+
+import (
+	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/finding"
+	"github.com/svccat/svccat/internal/lint"
+)
+
+var OrphanSupportingService = &lint.Rule{
+	Name:     "orphan-supporting-service",
+	Severity: finding.Warning,
+	Doc: `no service depends on this supporting service
+
+Why: a supporting service's cost is allocated to the services that depend on
+it, and through them to customers. When nothing depends on it (hard or soft),
+its cost reaches no customer (the cost report shows it as "unallocated"), and
+an outage of it appears to hurt nobody: either it is no longer needed, or the
+services that need it do not say so.
+
+Example:
+
+    metadata: {name: fax-gateway}
+    spec:
+      type: supporting
+      # and no service lists fax-gateway under dependsOn
+
+Fix: add it to the dependsOn of the services that use it, or retire it.`,
+	Run: func(p *lint.Pass) {
+		for _, s := range p.Catalog.Services {
+			if s.Type != catalog.Supporting || !canonical(p.Catalog, s) {
+				continue
+			}
+			if !dependedOn(s) {
+				p.Reportf(s, s.NamePos, "no service depends on supporting service %q, so its cost reaches no customer: add it to the dependsOn of the services that use it, or retire it", s.Name)
+			}
+		}
+	},
+}
+
+// dependedOn reports whether another service depends on s; a service
+// depending on itself is a dependency-cycle, not a customer.
+func dependedOn(s *catalog.Service) bool {
+	for _, d := range s.Dependents {
+		if d.From != s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,87 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/decimal"
+	"github.com/svccat/svccat/internal/finding"
+	"github.com/svccat/svccat/internal/lint"
+)
+
+var SLOInfeasible = &lint.Rule{
+	Name:     "slo-infeasible",
+	Severity: finding.Warning,
+	Doc: `an availability objective its hard dependencies cannot support
+
+Why: a service is up only when everything it hard-depends on is up, so (with
+independent failures) its availability is at most the product of its direct
+hard dependencies' availabilities. An objective above that product is a
+promise the service breaks through no fault of its own. Dependencies without
+an availability SLO are left out, and soft dependencies do not count. The
+arithmetic is exact.
+
+Example:
+
+    metadata: {name: corporate-email}
+    spec:
+      dependsOn: [mail-store, directory]     # 99.9% and 99.99%
+      slos:
+        - {name: availability, indicator: availability, objective: 99.95}
+    # dependencies allow at most 99.89001%, objective is 99.95%
+
+Fix: lower the objective to what the dependencies allow, raise theirs (and
+make sure they can keep it), or remove the dependency on a single instance
+(a redundant pair that fails independently counts as one, far more available
+dependency).`,
+	Run: func(p *lint.Pass) {
+		hundred := decimal.FromInt(100)
+		for _, s := range p.Catalog.Services {
+			objective, ok := s.Availability()
+			if !ok || objective.Sign() <= 0 {
+				continue
+			}
+			product := decimal.FromInt(1)
+			var terms []string
+			seen := map[*catalog.Service]bool{s: true}
+			for _, d := range s.DependsOn {
+				if !d.Hard || d.To == nil || seen[d.To] {
+					continue
+				}
+				seen[d.To] = true
+				a, ok := d.To.Availability()
+				if !ok {
+					continue
+				}
+				f, _ := a.Quo(hundred)
+				product = product.Mul(f)
+				terms = append(terms, fmt.Sprintf("%s %s%%", d.To.Name, a))
+			}
+			allowed := product.Mul(hundred)
+			if len(terms) == 0 || allowed.Cmp(objective) >= 0 {
+				continue
+			}
+			p.Reportf(s, availabilitySLO(s, objective).Pos, "dependencies allow at most %s%%, objective is %s%% (%s)",
+				percentFloor(allowed, places(objective)), objective, strings.Join(terms, " × "))
+		}
+	},
+}
+
+// availabilitySLO returns the service's availability SLO with objective.
+func availabilitySLO(s *catalog.Service, objective decimal.Decimal) catalog.SLO {
+	for _, o := range s.SLOs {
+		if o.Indicator == "availability" && o.Objective.Equal(objective) {
+			return o
+		}
+	}
+	return catalog.SLO{Pos: s.NamePos}
+}
+
+// percentFloor writes v exactly when it has at most six decimals (or as
+// many as the objective has), else rounded down to that many: "at most"
+// must stay true, and a value below the objective must never print as the
+// objective.
+func percentFloor(v decimal.Decimal, min int) string {
+	return floor(v, max(6, min)).String()
+}
