@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"io"
-	"sort"
 
 	"github.com/svccat/svccat/internal/graph"
 )
@@ -20,17 +19,7 @@ var impactPrinters = map[string]func(io.Writer, ImpactInput) error{
 }
 
 // ImpactFormats lists the formats Impact accepts, the default first.
-func ImpactFormats() []string {
-	out := []string{"text"}
-	var rest []string
-	for k := range impactPrinters {
-		if k != "text" {
-			rest = append(rest, k)
-		}
-	}
-	sort.Strings(rest)
-	return append(out, rest...)
-}
+func ImpactFormats() []string { return []string{"text", "json"} }
 
 // Impact writes an impact report in the given format.
 func Impact(w io.Writer, format string, in ImpactInput) error {

@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
@@ -27,17 +26,7 @@ var restorePrinters = map[string]func(io.Writer, RestoreInput) error{
 }
 
 // RestoreFormats lists the formats Restore accepts, the default first.
-func RestoreFormats() []string {
-	out := []string{"table"}
-	var rest []string
-	for k := range restorePrinters {
-		if k != "table" {
-			rest = append(rest, k)
-		}
-	}
-	sort.Strings(rest)
-	return append(out, rest...)
-}
+func RestoreFormats() []string { return []string{"table", "markdown", "json", "csv", "mermaid"} }
 
 // Restore writes a restoration plan in the given format.
 func Restore(w io.Writer, format string, in RestoreInput) error {

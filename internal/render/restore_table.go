@@ -87,13 +87,14 @@ func borderlessTable(w io.Writer, header []string, rows [][]string) error {
 			},
 		})),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
 		tablewriter.WithPadding(tw.Padding{Right: "  ", Overwrite: true}),
 	)
 	if header != nil {
 		h := make([]any, len(header))
 		for i, x := range header {
-			h[i] = x
+			h[i] = strings.ToUpper(x)
 		}
 		t.Header(h...)
 	}
