@@ -26,7 +26,19 @@ type Rule struct {
 	// Run reports findings through the pass. It is nil for the rules the
 	// loader reports (unreadable files, YAML syntax, schema).
 	Run func(*Pass)
+	// AfterSuppression makes the rule run once every other rule has
+	// reported and the svccat.dev/ignore annotations have been applied:
+	// Pass.Suppressions then says what each annotation silenced. Such a
+	// rule checks the suppressions themselves, so its findings cannot be
+	// suppressed.
+	AfterSuppression bool
 }
+
+// Suppressible reports whether an svccat.dev/ignore annotation can silence
+// the rule. The loader's rules cannot: a document that cannot be read or
+// breaks the schema is not a catalog entry the other checks and the
+// reports can trust. Nor can the rules that check suppressions.
+func (r *Rule) Suppressible() bool { return r.Run != nil && !r.AfterSuppression }
 
 // Title is the first line of the doc.
 func (r *Rule) Title() string {
@@ -44,8 +56,14 @@ func (r *Rule) Body() string {
 type Pass struct {
 	Catalog *catalog.Catalog
 	Config  *config.Config
-	rule    *Rule
-	out     *[]finding.Finding
+	// Rules are the rules of this run.
+	Rules []*Rule
+	// Suppressions are the catalog's svccat.dev/ignore annotations and
+	// what each silenced, in catalog order; only AfterSuppression rules
+	// see them.
+	Suppressions []*Suppression
+	rule         *Rule
+	out          *[]finding.Finding
 }
 
 // Reportf reports a finding about entity e (nil for a file-level finding)
@@ -84,8 +102,10 @@ func (r Result) Max() finding.Severity {
 
 // Run checks the catalog with rules: the loader's problems become findings
 // of their rules, each rule's Run adds its own, the config's severities
-// apply ("off" drops a rule), and findings come back sorted. An error means
-// the config names a rule that does not exist.
+// apply ("off" drops a rule), findings about an entity that ignores their
+// rule are suppressed, the AfterSuppression rules check the suppressions,
+// and findings come back sorted. An error means the config names a rule
+// that does not exist.
 func Run(c *catalog.Catalog, cfg *config.Config, rules []*Rule) (Result, error) {
 	if cfg == nil {
 		cfg = config.Default()
@@ -97,35 +117,58 @@ func Run(c *catalog.Catalog, cfg *config.Config, rules []*Rule) (Result, error) 
 	if err := checkConfig(cfg, byName); err != nil {
 		return Result{}, err
 	}
-	var all []finding.Finding
+	var found []finding.Finding
 	for _, p := range c.Problems {
 		r := byName[p.Rule]
 		if r == nil {
 			continue
 		}
-		all = append(all, finding.Finding{Rule: r.Name, Severity: r.Severity, Pos: p.Pos, Entity: p.Entity, Message: p.Message})
+		found = append(found, finding.Finding{Rule: r.Name, Severity: r.Severity, Pos: p.Pos, Entity: p.Entity, Message: p.Message})
+	}
+	run := func(r *Rule, sups []*Suppression) {
+		if r.Run != nil && !off(cfg, r.Name) {
+			r.Run(&Pass{Catalog: c, Config: cfg, Rules: rules, Suppressions: sups, rule: r, out: &found})
+		}
 	}
 	for _, r := range rules {
-		if r.Run == nil || cfg.Rules[r.Name].Severity == "off" {
-			continue
+		if !r.AfterSuppression {
+			run(r, nil)
 		}
-		r.Run(&Pass{Catalog: c, Config: cfg, rule: r, out: &all})
 	}
+	sups := suppressions(c, cfg, byName)
 	res := Result{Files: len(c.Files), Entities: c.Entities(), Skipped: c.Skipped}
-	for _, f := range all {
+	res.Findings, res.Suppressed = suppress(configure(cfg, found), sups)
+	found = found[:0]
+	for _, r := range rules {
+		if r.AfterSuppression {
+			run(r, sups)
+		}
+	}
+	res.Findings = append(res.Findings, configure(cfg, found)...)
+	finding.Sort(res.Findings)
+	return res, nil
+}
+
+// configure applies the config's severities to fs: "off" drops a finding,
+// another severity replaces the rule's default.
+func configure(cfg *config.Config, fs []finding.Finding) []finding.Finding {
+	out := make([]finding.Finding, 0, len(fs))
+	for _, f := range fs {
 		switch s := cfg.Rules[f.Rule].Severity; s {
 		case "off":
 			continue
 		case "":
 		default:
-			f.Severity, _ = finding.ParseSeverity(s)
+			if sev, err := finding.ParseSeverity(s); err == nil {
+				f.Severity = sev
+			}
 		}
-		res.Findings = append(res.Findings, f)
+		out = append(out, f)
 	}
-	res.Findings, res.Suppressed = suppress(c, res.Findings)
-	finding.Sort(res.Findings)
-	return res, nil
+	return out
 }
+
+func off(cfg *config.Config, rule string) bool { return cfg.Rules[rule].Severity == "off" }
 
 func checkConfig(cfg *config.Config, rules map[string]*Rule) error {
 	var unknown []string
@@ -149,28 +192,85 @@ const (
 	IgnoreReasonAnnotation = "svccat.dev/ignore-reason"
 )
 
-// suppress drops findings about entities that ignore their rule.
-func suppress(c *catalog.Catalog, fs []finding.Finding) ([]finding.Finding, int) {
+// Suppression is one entity's svccat.dev/ignore annotation.
+type Suppression struct {
+	Entity catalog.Named
+	// Pos is the annotation's value (the entity's name where unknown).
+	Pos source.Pos
+	// Reason is svccat.dev/ignore-reason, trimmed.
+	Reason string
+	// Rules are the rule ids the annotation names, in its order, each
+	// once.
+	Rules []*Ignored
+}
+
+// Ignored is one rule id in a suppression and what became of it.
+type Ignored struct {
+	Name string
+	// Rule is nil when the run has no rule of that name.
+	Rule *Rule
+	// Off is set when the config turns the rule off: the run cannot tell
+	// whether the suppression is still needed.
+	Off bool
+	// Silenced counts the findings the suppression dropped.
+	Silenced int
+}
+
+// suppressions reads every entity's svccat.dev/ignore annotation. An
+// entity whose name is taken by an earlier one of its kind is left out:
+// findings name entities by "Kind/name", so its findings cannot be told
+// from the first one's (duplicate-name reports it).
+func suppressions(c *catalog.Catalog, cfg *config.Config, rules map[string]*Rule) []*Suppression {
+	var out []*Suppression
+	c.Each(func(e catalog.Named) {
+		m := e.Meta()
+		v, ok := m.Annotations[IgnoreAnnotation]
+		if !ok || c.Entity(m.ID()) != e {
+			return
+		}
+		s := &Suppression{Entity: e, Pos: m.NamePos, Reason: strings.TrimSpace(m.Annotations[IgnoreReasonAnnotation])}
+		if p, ok := m.AnnotationPos[IgnoreAnnotation]; ok {
+			s.Pos = p
+		}
+		seen := map[string]bool{}
+		for _, name := range strings.Split(v, ",") {
+			name = strings.TrimSpace(name)
+			if name == "" || seen[name] {
+				continue
+			}
+			seen[name] = true
+			s.Rules = append(s.Rules, &Ignored{Name: name, Rule: rules[name], Off: off(cfg, name)})
+		}
+		out = append(out, s)
+	})
+	return out
+}
+
+// suppress drops the findings about entities that ignore their rule and
+// counts them, in total and per suppression.
+func suppress(fs []finding.Finding, sups []*Suppression) ([]finding.Finding, int) {
+	if len(sups) == 0 {
+		return fs, 0
+	}
+	ignored := map[string]map[string]*Ignored{} // entity ID -> rule -> entry
+	for _, s := range sups {
+		byRule := map[string]*Ignored{}
+		for _, ig := range s.Rules {
+			if ig.Rule != nil && ig.Rule.Suppressible() {
+				byRule[ig.Name] = ig
+			}
+		}
+		ignored[s.Entity.Meta().ID()] = byRule
+	}
 	kept := fs[:0]
 	n := 0
 	for _, f := range fs {
-		if f.Entity != "" && ignores(c.Entity(f.Entity), f.Rule) {
+		if ig := ignored[f.Entity][f.Rule]; ig != nil {
+			ig.Silenced++
 			n++
 			continue
 		}
 		kept = append(kept, f)
 	}
 	return kept, n
-}
-
-func ignores(e catalog.Named, rule string) bool {
-	if e == nil {
-		return false
-	}
-	for _, r := range strings.Split(e.Meta().Annotations[IgnoreAnnotation], ",") {
-		if strings.TrimSpace(r) == rule {
-			return true
-		}
-	}
-	return false
 }
