@@ -38,7 +38,9 @@ type Allocation struct {
 	// forced the allocation to break it (see Unallocated).
 	Cyclic bool
 
-	byName map[string]*ServiceCost
+	catalog *catalog.Catalog
+	byName  map[string]*ServiceCost
+	index   map[*catalog.Service]*ServiceCost
 }
 
 // Service returns the cost of the service named name, or nil.
@@ -79,18 +81,24 @@ type ServiceCost struct {
 	// Revenue is Price × Planned and Recovery is Revenue − Total; nil
 	// without a price and a planned volume.
 	Revenue, Recovery *decimal.Decimal
+
+	// weights is the sum of the weights of the edges pointing at the
+	// service: what an edge's weight is a share of.
+	weights decimal.Decimal
 }
 
 // Name is the service's name.
 func (sc *ServiceCost) Name() string { return sc.Service.Name }
 
-// node is a service while the allocation runs: accumulators are big.Rat
-// so that the step-down does not allocate a new number per addition.
+// node is a service while the allocation runs. Accumulators are big.Rat,
+// updated in place: the step-down would otherwise allocate a new number
+// per addition, and exact fractions are not cheap.
 type node struct {
 	sc         *ServiceCost
+	business   bool
 	direct     *big.Rat
 	received   *big.Rat
-	byOrigin   map[string]*big.Rat
+	in         []receipt // what it received, by the supporting service that charged it
 	unalloc    *big.Rat
 	dependents []edge // edges from services that depend on this one
 	pending    int    // supporting dependencies not yet passed on
@@ -100,6 +108,12 @@ type node struct {
 type edge struct {
 	from   int // index of the dependent service
 	weight *big.Rat
+	one    bool // weight is 1: no multiplication needed
+}
+
+type receipt struct {
+	origin int
+	amount *big.Rat
 }
 
 // Allocate computes every service's direct, allocated and full cost in
@@ -131,7 +145,9 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 	a := &Allocation{
 		Currency: Currency(c, cfg),
 		Period:   period,
+		catalog:  c,
 		byName:   make(map[string]*ServiceCost, len(c.Services)),
+		index:    make(map[*catalog.Service]*ServiceCost, len(c.Services)),
 	}
 
 	nodes := make([]node, len(c.Services))
@@ -142,11 +158,12 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 		index[s] = i
 		sc := &ServiceCost{Service: s, Direct: map[string]decimal.Decimal{}, Received: map[string]decimal.Decimal{}}
 		a.Services = append(a.Services, sc)
+		a.index[s] = sc
 		if _, ok := a.byName[s.Name]; !ok {
 			a.byName[s.Name] = sc
 		}
 		n := &nodes[i]
-		n.sc, n.direct, n.received = sc, new(big.Rat), new(big.Rat)
+		n.sc, n.business, n.direct, n.received = sc, s.IsBusiness(), new(big.Rat), new(big.Rat)
 		costPeriod := base
 		if s.Cost != nil {
 			if ValidPeriod(s.Cost.Period) {
@@ -154,13 +171,18 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 			}
 			f := periodFactor(costPeriod, period)
 			for _, p := range s.Cost.Pools {
-				v := p.Amount.Rat()
+				v := p.Amount
 				if f.Cmp(one) != 0 {
-					v.Mul(v, f)
+					v = v.Mul(decimal.FromRat(f))
 				}
 				pools[p.Pool] = true
-				sc.Direct[p.Pool] = sc.Direct[p.Pool].Add(decimal.FromRat(v))
-				n.direct.Add(n.direct, v)
+				if prev, ok := sc.Direct[p.Pool]; ok {
+					v = prev.Add(v) // a pool given twice (a schema error) counts twice
+				}
+				sc.Direct[p.Pool] = v
+			}
+			for _, v := range sc.Direct {
+				n.direct.Add(n.direct, v.Rat())
 			}
 		}
 		consumption(sc, costPeriod, period)
@@ -173,12 +195,9 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 			if !ok || d.To == nil {
 				continue
 			}
-			w := d.Weight.Rat()
-			if w.Sign() <= 0 {
-				w = big.NewRat(1, 1)
-			}
-			nodes[j].dependents = append(nodes[j].dependents, edge{from: i, weight: w})
-			if !s.IsBusiness() && !d.To.IsBusiness() {
+			w := weight(d)
+			nodes[j].dependents = append(nodes[j].dependents, edge{from: i, weight: w, one: w.Cmp(one) == 0})
+			if !nodes[i].business && !nodes[j].business {
 				nodes[i].pending++
 			}
 		}
@@ -190,7 +209,7 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 	// ready services.
 	var queue []int
 	for i := range nodes {
-		if !nodes[i].sc.Service.IsBusiness() && nodes[i].pending == 0 {
+		if !nodes[i].business && nodes[i].pending == 0 {
 			queue = append(queue, i)
 		}
 	}
@@ -200,7 +219,7 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 		if len(queue) == 0 {
 			// Whatever is left waits on a cycle: break it at the first
 			// such service by name.
-			for next < len(nodes) && (nodes[next].done || nodes[next].sc.Service.IsBusiness()) {
+			for next < len(nodes) && (nodes[next].done || nodes[next].business) {
 				next++
 			}
 			if next == len(nodes) {
@@ -223,20 +242,23 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 		for _, e := range n.dependents {
 			sum.Add(sum, e.weight)
 		}
+		n.sc.weights = decimal.FromRat(sum)
 		per := full.Quo(full, sum)
 		for _, e := range n.dependents {
-			amt := new(big.Rat).Mul(per, e.weight)
+			amt := per
+			if !e.one {
+				amt = new(big.Rat).Mul(per, e.weight)
+			}
 			m := &nodes[e.from]
 			m.received.Add(m.received, amt)
-			if m.byOrigin == nil {
-				m.byOrigin = map[string]*big.Rat{}
-			}
-			if o := m.byOrigin[n.sc.Service.Name]; o != nil {
-				o.Add(o, amt)
+			// Two edges from m to n (a duplicate entry) arrive one after
+			// the other: add them up.
+			if k := len(m.in) - 1; k >= 0 && m.in[k].origin == i {
+				m.in[k].amount = new(big.Rat).Add(m.in[k].amount, amt)
 			} else {
-				m.byOrigin[n.sc.Service.Name] = amt
+				m.in = append(m.in, receipt{origin: i, amount: amt})
 			}
-			if m.sc.Service.IsBusiness() {
+			if m.business {
 				continue
 			}
 			if m.done {
@@ -266,8 +288,8 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 		if n.unalloc != nil {
 			sc.Unallocated = decimal.FromRat(n.unalloc)
 		}
-		for name, v := range n.byOrigin {
-			sc.Received[name] = decimal.FromRat(v)
+		for _, r := range n.in {
+			sc.Received[nodes[r.origin].sc.Service.Name] = decimal.FromRat(r.amount)
 		}
 		if sc.Planned != nil && sc.Planned.Sign() != 0 {
 			u, _ := sc.Total.Quo(*sc.Planned)
