@@ -366,7 +366,8 @@ func syntaxProblem(file string, data []byte, err error) Problem {
 // lastLine is the number of the last line of b that holds anything.
 func lastLine(b []byte) int {
 	b = bytes.TrimRight(b, "\r\n")
-	return 1 + bytes.Count(b, []byte("\n"))
+	line, _ := lineCol(b, len(b))
+	return line
 }
 
 // parserErrors are the messages of yaml.v3's parser (parserc.go), whose
@@ -502,9 +503,23 @@ func invalidUTF8(b []byte) int {
 	return -1
 }
 
+// lineCol returns the line and column (in characters) of offset off in b,
+// counting line breaks as the YAML parser does (\n, \r\n, a lone \r,
+// U+0085, U+2028, U+2029), so they agree with the positions of nodes.
 func lineCol(b []byte, off int) (line, col int) {
-	line = 1 + bytes.Count(b[:off], []byte("\n"))
-	start := bytes.LastIndexByte(b[:off], '\n') + 1
-	col = 1 + utf8.RuneCount(b[start:off])
+	line, col = 1, 1
+	for i := 0; i < off; {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == '\r' && i+1 < len(b) && b[i+1] == '\n':
+			// The \n that follows ends the line.
+		case r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029:
+			line, col = line+1, 1
+			i += n
+			continue
+		}
+		col++
+		i += n
+	}
 	return line, col
 }
