@@ -166,8 +166,18 @@ func (v *docCheck) report(n *yaml.Node, _ []string, format string, args ...any) 
 func (v *docCheck) envelope() Result {
 	root := deref(v.doc.Root)
 	if root.Kind != yaml.MappingNode {
-		v.report(root, nil, "a catalog document must be a mapping with apiVersion, kind, metadata and spec; got %s", describeNode(root))
-		return Result{}
+		// No apiVersion, so not a catalog document (SPEC §2): a list or a
+		// scalar in some other YAML file of the repository is skipped.
+		// A list of catalog documents is a mistake worth saying so.
+		if root.Kind == yaml.SequenceNode {
+			for _, item := range root.Content {
+				if _, api := lookup(item, "apiVersion"); api != nil && strings.HasPrefix(deref(api).Value, "svccat/") {
+					v.report(root, nil, "a catalog document must be a mapping, not a list: separate the documents with ---")
+					return Result{}
+				}
+			}
+		}
+		return Result{Skipped: true}
 	}
 	apiKey, api := lookup(root, "apiVersion")
 	_, kind := lookup(root, "kind")
