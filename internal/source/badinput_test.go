@@ -49,10 +49,13 @@ func TestMalformedYAML(t *testing.T) {
 		{"unterminated quote", "a: 1\nb: \"open\n", 2, `found unexpected end of stream`},
 		{"mapping in a plain scalar", "a: 1\nb: c: d\n", 2, `mapping values are not allowed`},
 		{"error on the first line", "[1, 2\n", 1, `did not find expected`},
+		{"CRLF line ends", "a: 1\r\nb: 2\r\nc: [1, 2\r\n", 3, `did not find expected ',' or '\]'`},
+		{"old Mac line ends", "a: 1\rb:\r  c: 1\r d: 2\r", 4, `did not find expected key`},
 		// yaml.v3 gives no line for characters it refuses to read; the
 		// reader finds the character itself.
 		{"control character", "a: 1\nb: 2\nc: x\x01y\n", 3, `control character U\+0001 is not allowed`},
 		{"NUL byte", "a: 1\n\x00\n", 2, `control character U\+0000 is not allowed`},
+		{"control character after CR line ends", "a: 1\rb: \x1b\r", 2, `control character U\+001B is not allowed`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := parseOne(t, tc.data)
@@ -163,6 +166,11 @@ func TestNotUTF8(t *testing.T) {
 		{"UTF-16 with a byte order mark", "\xff\xfea\x00:\x00 \x001\x00\n\x00", 1, 1, `byte 0xff at offset 0`},
 		{"truncated sequence at the end", "a: \xe2\x82", 1, 4, `byte 0xe2 at offset 3`},
 		{"UTF-8-encoded surrogate", "a: \xed\xa0\x80\n", 1, 4, `byte 0xed at offset 3`},
+		// Lines end as YAML says they do, so these positions agree with the
+		// parser's.
+		{"CRLF line ends", "a: 1\r\nb: 2\r\nc: \x80\r\n", 3, 4, `byte 0x80 at offset 15`},
+		{"old Mac line ends", "a: 1\rb: 2\rc: \x80\r", 3, 4, `byte 0x80 at offset 13`},
+		{"Unicode line separators", "a: \u2028b: \u0085c: \x80", 3, 4, `byte 0x80 at offset 14`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := parseOne(t, tc.data)
@@ -239,6 +247,13 @@ func TestDuplicateKeys(t *testing.T) {
 	if len(probs) != 2 || probs[0].Pos.Line != 2 || probs[1].Pos.Line != 5 {
 		t.Errorf("two documents with duplicates: got %v", probs)
 	}
+}
+
+// yamlLines counts the lines of data as YAML does: \n, \r\n, a lone \r,
+// U+0085, U+2028 and U+2029 end a line.
+func yamlLines(data []byte) int {
+	s := strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u0085", "\n", "\u2028", "\n", "\u2029", "\n").Replace(string(data))
+	return 1 + strings.Count(s, "\n")
 }
 
 // writeFiles creates files (path -> content) below dir.
