@@ -28,6 +28,9 @@ func All() []*lint.Rule {
 		CurrencyMismatch,
 		UnderRecovery,
 		UnknownCostPool,
+		SuppressionWithoutReason,
+		UnusedSuppression,
+		SuppressionUnknownRule,
 	}
 }
 

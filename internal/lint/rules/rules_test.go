@@ -74,6 +74,7 @@ func TestAllOrder(t *testing.T) {
 		"market-incomplete", "missing-owner", "impact-inversion",
 		"rto-infeasible", "slo-infeasible", "missing-slo", "missing-cost",
 		"currency-mismatch", "under-recovery", "unknown-cost-pool",
+		"suppression-without-reason", "unused-suppression", "suppression-unknown-rule",
 	}
 	var got []string
 	for _, r := range All() {
