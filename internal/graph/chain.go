@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"iter"
 	"time"
 
 	"github.com/svccat/svccat/internal/catalog"
@@ -14,6 +15,8 @@ type RestoreChains struct {
 	svc    []*catalog.Service
 	finish []time.Duration
 	prev   []int // the dependency the chain comes through; -1 at its start
+	first  []int // the chain's first service
+	length []int // the number of services on the chain
 	done   []bool
 }
 
@@ -29,6 +32,8 @@ func LongestRestoreChains(services []*catalog.Service, duration func(*catalog.Se
 		svc:    services,
 		finish: make([]time.Duration, n),
 		prev:   make([]int, n),
+		first:  make([]int, n),
+		length: make([]int, n),
 		done:   make([]bool, n),
 	}
 	for i, s := range services {
@@ -67,6 +72,10 @@ func LongestRestoreChains(services []*catalog.Service, duration func(*catalog.Se
 			}
 		}
 		rc.finish[i] = start + duration(services[i])
+		rc.first[i], rc.length[i] = i, 1
+		if p := rc.prev[i]; p >= 0 {
+			rc.first[i], rc.length[i] = rc.first[p], rc.length[p]+1
+		}
 		rc.done[i] = true
 		for _, k := range dependents[i] {
 			if waiting[k]--; waiting[k] == 0 {
@@ -90,16 +99,59 @@ func (rc *RestoreChains) Finish(s *catalog.Service) (time.Duration, bool) {
 // Chain returns s's longest chain, the first service to restore first and
 // s last; nil when s has no chain.
 func (rc *RestoreChains) Chain(s *catalog.Service) []*catalog.Service {
+	return rc.Last(s, -1)
+}
+
+// Last returns the last n services of s's chain (all of them when n < 0),
+// s last; nil when s has no chain. With First and Len it lets a message
+// abbreviate a chain hundreds of services long without walking it.
+func (rc *RestoreChains) Last(s *catalog.Service, n int) []*catalog.Service {
 	i, ok := rc.index[s]
 	if !ok || !rc.done[i] {
 		return nil
 	}
-	var out []*catalog.Service
-	for ; i >= 0; i = rc.prev[i] {
-		out = append(out, rc.svc[i])
+	if n < 0 || n > rc.length[i] {
+		n = rc.length[i]
 	}
-	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
-		out[a], out[b] = out[b], out[a]
+	out := make([]*catalog.Service, n)
+	for k := n - 1; k >= 0; k-- {
+		out[k] = rc.svc[i]
+		i = rc.prev[i]
 	}
 	return out
+}
+
+// Backward yields s's chain from s back to its first service, without
+// building it.
+func (rc *RestoreChains) Backward(s *catalog.Service) iter.Seq[*catalog.Service] {
+	return func(yield func(*catalog.Service) bool) {
+		i, ok := rc.index[s]
+		if !ok || !rc.done[i] {
+			return
+		}
+		for ; i >= 0; i = rc.prev[i] {
+			if !yield(rc.svc[i]) {
+				return
+			}
+		}
+	}
+}
+
+// First returns the first service of s's chain (s itself when it has no
+// hard dependencies), or nil when s has no chain.
+func (rc *RestoreChains) First(s *catalog.Service) *catalog.Service {
+	i, ok := rc.index[s]
+	if !ok || !rc.done[i] {
+		return nil
+	}
+	return rc.svc[rc.first[i]]
+}
+
+// Len returns the number of services on s's chain; 0 when it has none.
+func (rc *RestoreChains) Len(s *catalog.Service) int {
+	i, ok := rc.index[s]
+	if !ok || !rc.done[i] {
+		return 0
+	}
+	return rc.length[i]
 }

@@ -87,8 +87,9 @@ func TestLongestRestoreChains(t *testing.T) {
 			t.Errorf("Chain(%s) = %q, want %q", tc.name, c, tc.chain)
 		}
 	}
-	if _, ok := rc.Finish(&catalog.Service{}); ok {
-		t.Error("Finish of a service not in the list: ok")
+	stranger := &catalog.Service{}
+	if _, ok := rc.Finish(stranger); ok || rc.Chain(stranger) != nil || rc.First(stranger) != nil || rc.Len(stranger) != 0 {
+		t.Error("a service not in the list has a chain")
 	}
 }
 
@@ -144,6 +145,19 @@ func TestLongestRestoreChainsRandom(t *testing.T) {
 			}
 			if sum != got || chain[len(chain)-1] != s {
 				t.Fatalf("%v %v: chain %s adds up to %v, finish %v", nodes, edges, chainNames(chain), sum, got)
+			}
+			var back []*catalog.Service
+			for c := range rc.Backward(s) {
+				back = append([]*catalog.Service{c}, back...)
+			}
+			if chainNames(back) != chainNames(chain) {
+				t.Fatalf("%v %v: Backward(%s) = %s, want the chain %s reversed", nodes, edges, s.Name, chainNames(back), chainNames(chain))
+			}
+			if rc.Len(s) != len(chain) || rc.First(s) != chain[0] {
+				t.Fatalf("%v %v: chain %s: Len %d, First %s", nodes, edges, chainNames(chain), rc.Len(s), rc.First(s).Name)
+			}
+			if k := rng.IntN(len(chain) + 2); chainNames(rc.Last(s, k)) != chainNames(chain[max(0, len(chain)-k):]) {
+				t.Fatalf("%v %v: chain %s: Last(%d) = %s", nodes, edges, chainNames(chain), k, chainNames(rc.Last(s, k)))
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -58,21 +59,55 @@ agree a longer RTO with the customers.`,
 			if !ok || took <= s.Impact.RTO.D {
 				continue
 			}
-			chain := chains.Chain(s)
-			names := make([]string, len(chain))
-			var assumed []string
-			for i, c := range chain {
-				names[i] = c.Name
-				if !c.Restore.Duration.Set {
-					assumed = append(assumed, c.Name)
-				}
-			}
 			note := ""
-			if len(assumed) > 0 {
+			if assumed := chainAssumed(chains, s); len(assumed) > 0 {
 				note = " (" + strings.Join(assumed, ", ") + ": no restore.duration, " + duration.Format(fallback) + " assumed)"
 			}
 			p.Reportf(s, s.Impact.RTO.Pos, "restoring %s takes %s; RTO is %s%s",
-				strings.Join(names, " → "), duration.Format(took), duration.Format(s.Impact.RTO.D), note)
+				chainText(chains, s), duration.Format(took), duration.Format(s.Impact.RTO.D), note)
 		}
 	},
+}
+
+// maxChainNames bounds the services a message names: a generated or
+// badly layered catalog can have chains hundreds of services long.
+const maxChainNames = 8
+
+// chainText writes s's chain as "network → storage → erp", or, when it is
+// long, as its first service, the number left out and its last services.
+func chainText(chains *graph.RestoreChains, s *catalog.Service) string {
+	n := chains.Len(s)
+	if n <= maxChainNames {
+		return strings.Join(serviceNames(chains.Chain(s)), " → ")
+	}
+	last := chains.Last(s, maxChainNames-2)
+	return fmt.Sprintf("%s → … %d more … → %s", chains.First(s).Name, n-1-len(last), strings.Join(serviceNames(last), " → "))
+}
+
+// chainAssumed names the services on s's chain without restore.duration,
+// those nearest s first, and says how many more there are.
+func chainAssumed(chains *graph.RestoreChains, s *catalog.Service) []string {
+	var out []string
+	more := 0
+	for c := range chains.Backward(s) {
+		switch {
+		case c.Restore.Duration.Set:
+		case len(out) < maxChainNames:
+			out = append(out, c.Name)
+		default:
+			more++
+		}
+	}
+	if more > 0 {
+		out = append(out, fmt.Sprintf("and %d more", more))
+	}
+	return out
+}
+
+func serviceNames(ss []*catalog.Service) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = s.Name
+	}
+	return out
 }
