@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -59,12 +60,8 @@ agree a longer RTO with the customers.`,
 			if !ok || took <= s.Impact.RTO.D {
 				continue
 			}
-			note := ""
-			if assumed := chainAssumed(chains, s); len(assumed) > 0 {
-				note = " (" + strings.Join(assumed, ", ") + ": no restore.duration, " + duration.Format(fallback) + " assumed)"
-			}
 			p.Reportf(s, s.Impact.RTO.Pos, "restoring %s takes %s; RTO is %s%s",
-				chainText(chains, s), duration.Format(took), duration.Format(s.Impact.RTO.D), note)
+				chainText(chains, s), duration.Format(took), duration.Format(s.Impact.RTO.D), assumedNote(chains, s, fallback))
 		}
 	},
 }
@@ -84,24 +81,26 @@ func chainText(chains *graph.RestoreChains, s *catalog.Service) string {
 	return fmt.Sprintf("%s → … %d more … → %s", chains.First(s).Name, n-1-len(last), strings.Join(serviceNames(last), " → "))
 }
 
-// chainAssumed names the services on s's chain without restore.duration,
-// those nearest s first, and says how many more there are.
-func chainAssumed(chains *graph.RestoreChains, s *catalog.Service) []string {
-	var out []string
-	more := 0
+// assumedNote says which services on s's chain have no restore.duration,
+// in chain order, or how many when there are many; "" when none.
+func assumedNote(chains *graph.RestoreChains, s *catalog.Service, fallback time.Duration) string {
+	var names []string
+	n := 0
 	for c := range chains.Backward(s) {
-		switch {
-		case c.Restore.Duration.Set:
-		case len(out) < maxChainNames:
-			out = append(out, c.Name)
-		default:
-			more++
+		if !c.Restore.Duration.Set {
+			if n++; n <= maxChainNames {
+				names = append(names, c.Name)
+			}
 		}
 	}
-	if more > 0 {
-		out = append(out, fmt.Sprintf("and %d more", more))
+	switch {
+	case n == 0:
+		return ""
+	case n > maxChainNames:
+		return fmt.Sprintf(" (%d services on the chain have no restore.duration, %s assumed)", n, duration.Format(fallback))
 	}
-	return out
+	slices.Reverse(names)
+	return fmt.Sprintf(" (%s: no restore.duration, %s assumed)", strings.Join(names, ", "), duration.Format(fallback))
 }
 
 func serviceNames(ss []*catalog.Service) []string {
