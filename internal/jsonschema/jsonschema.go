@@ -63,8 +63,8 @@ const (
 //
 // The schema dispatches on kind (one if/then per kind), so an editor
 // reports the problem in the document's own kind rather than a failure
-// for each of them. A document whose apiVersion does not start with
-// svccat/ is accepted untouched, as svccat lint skips it.
+// for each of them. It tells catalog documents from other YAML as svccat
+// lint does, and accepts the others unchecked.
 func Generate(root cue.Value, d Draft) ([]byte, error) {
 	if err := root.Err(); err != nil {
 		return nil, err
@@ -130,20 +130,52 @@ func (g *generator) document() (Schema, error) {
 	if err != nil {
 		return nil, err
 	}
+	// What svccat lint takes for a catalog document (validate.envelope):
+	// an object whose apiVersion starts with svccat/, or that has no
+	// apiVersion but a catalog kind. Anything else is someone else's YAML.
+	ours := Schema{"type": "string", "pattern": "^" + apiPrefix}
+	catalogDoc := Schema{
+		"type": "object",
+		"anyOf": []Schema{
+			{"required": []string{"apiVersion"}, "properties": map[string]Schema{"apiVersion": ours}},
+			{
+				"not":        Schema{"required": []string{"apiVersion"}},
+				"required":   []string{"kind"},
+				"properties": map[string]Schema{"kind": {"enum": kinds}},
+			},
+		},
+	}
+	// Annotations only (no constraint, so other YAML still passes): an
+	// editor completes the envelope of a new, empty document from them.
+	hints := map[string]Schema{}
+	for name, s := range map[string]Schema{"apiVersion": apiVersion, "kind": kind} {
+		hint := Schema{"description": s["description"]}
+		if c, ok := s["const"]; ok {
+			hint["examples"] = []any{c}
+		} else {
+			hint["examples"] = kinds
+		}
+		hints[name] = hint
+	}
 	return Schema{
 		"title": "svccat catalog document",
 		"description": "A document of an svccat catalog (" + strings.Join(kinds, ", ") + "). " +
 			"Generated from svccat's CUE schema by `svccat schema --format jsonschema`.",
-		"type": "object",
-		"if": Schema{
-			"required":   []string{"apiVersion"},
-			"properties": map[string]Schema{"apiVersion": {"not": Schema{"type": "string", "pattern": "^" + apiPrefix}}},
-		},
-		"then": true,
-		"else": Schema{
+		"properties": hints,
+		"if":         catalogDoc,
+		"then": Schema{
 			"required":   required,
 			"properties": map[string]Schema{"apiVersion": apiVersion, "kind": kind},
 			"allOf":      byKind,
+		},
+		// Not a catalog document, and not checked, except for a list
+		// holding catalog documents: they must be separate documents.
+		"else": Schema{
+			"items": Schema{"not": Schema{
+				"type":       "object",
+				"required":   []string{"apiVersion"},
+				"properties": map[string]Schema{"apiVersion": ours},
+			}},
 		},
 	}, nil
 }

@@ -137,7 +137,12 @@ func TestAgreesWithCUE(t *testing.T) {
 		{"zero weight", service + "  type: business\n  dependsOn: [{service: db, weight: 0}]\n", false},
 		{"lower-case currency", service + "  type: business\n  cost: {currency: usd}\n", false},
 		{"non-string label", "apiVersion: svccat/v1\nkind: Team\nmetadata: {name: ops, labels: {a: {b: c}}}\n", false},
-		{"document not a mapping", "[a, b]\n", false},
+		{"missing apiVersion, catalog kind", "kind: Team\nmetadata: {name: ops}\n", false},
+		{"missing apiVersion, other kind", "kind: Playbook\nmetadata: {name: Not_Ours}\n", true},
+		{"apiVersion not a string", "apiVersion: 1\nkind: Team\n", true},
+		{"scalar document", "just text\n", true},
+		{"list document", "- hosts: all\n  tasks: []\n", true},
+		{"list of catalog documents", "- apiVersion: svccat/v1\n  kind: Team\n  metadata: {name: ops}\n", false},
 	}
 	schemas := map[jsonschema.Draft]*v6.Schema{}
 	for _, d := range jsonschema.Drafts {

@@ -54,7 +54,7 @@ func meetTypes(a, b string) (string, error) {
 // keywordOrder is the order keywords are written in, so that a reader
 // meets what a schema is before the detail; others follow sorted.
 var keywordOrder = []string{
-	"$schema", "$id", "$ref", "title", "description", "type", "const", "enum", "default",
+	"$schema", "$id", "$ref", "title", "description", "type", "const", "enum", "default", "examples",
 	"required", "properties", "additionalProperties", "items",
 	"minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum",
 	"minLength", "maxLength", "pattern", "minItems", "maxItems",
