@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/source"
+)
+
+// Shell completion of entity names. `svccat completion bash|zsh|fish|
+// powershell` (cobra's) writes the script; the script calls the hidden
+// `svccat __complete …` command, which runs the functions below. They read
+// the catalog the command line names (its PATH arguments that exist), or
+// the one in the working directory, and offer the names with their titles
+// as descriptions. A catalog that cannot be read offers nothing: completion
+// never prints an error into the user's prompt.
+
+// completeServices completes a service name.
+func (a *app) completeServices(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return completeNames(args, toComplete, func(c *catalog.Catalog) []*catalog.Entity {
+		out := make([]*catalog.Entity, len(c.Services))
+		for i, s := range c.Services {
+			out[i] = &s.Entity
+		}
+		return out
+	})
+}
+
+// completeSites completes a site name.
+func (a *app) completeSites(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return completeNames(args, toComplete, func(c *catalog.Catalog) []*catalog.Entity {
+		out := make([]*catalog.Entity, len(c.Sites))
+		for i, s := range c.Sites {
+			out[i] = &s.Entity
+		}
+		return out
+	})
+}
+
+// completeServiceArgs completes the NAME... arguments of a command that
+// takes service names and then paths (impact): service names, and
+// folders and files for the paths.
+func (a *app) completeServiceArgs(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	names, _ := a.completeServices(cmd, args, toComplete)
+	if len(names) == 0 {
+		return nil, cobra.ShellCompDirectiveDefault // perhaps a PATH
+	}
+	return names, cobra.ShellCompDirectiveNoFileComp
+}
+
+func completeNames(args []string, toComplete string, entities func(*catalog.Catalog) []*catalog.Entity) ([]cobra.Completion, cobra.ShellCompDirective) {
+	var paths []string
+	for _, arg := range args {
+		if _, err := os.Stat(arg); err == nil {
+			paths = append(paths, arg)
+		}
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	c := catalog.Load(paths, catalog.Options{MaxFileSize: source.DefaultMaxFileSize})
+	var out []cobra.Completion
+	seen := map[string]bool{}
+	for _, arg := range args { // a name given already is not offered again
+		seen[arg] = true
+	}
+	for _, e := range entities(c) {
+		if seen[e.Name] || !strings.HasPrefix(e.Name, toComplete) {
+			continue
+		}
+		seen[e.Name] = true
+		if e.Title != "" {
+			out = append(out, cobra.CompletionWithDesc(e.Name, e.Title))
+		} else {
+			out = append(out, e.Name)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
