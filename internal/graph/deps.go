@@ -36,34 +36,66 @@ func newDense(c *catalog.Catalog) *dense {
 		g.byName[s.Name] = 0
 		g.svc = append(g.svc, s)
 	}
-	sort.SliceStable(g.svc, func(i, j int) bool { return g.svc[i].Name < g.svc[j].Name })
+	byName := func(i, j int) bool { return g.svc[i].Name < g.svc[j].Name }
+	if !sort.SliceIsSorted(g.svc, byName) { // catalog.Load sorts already
+		sort.SliceStable(g.svc, byName)
+	}
 	for i, s := range g.svc {
 		g.index[s] = i
 		g.byName[s.Name] = i
 	}
-	n := len(g.svc)
-	g.hard, g.hardRev = make([][]int, n), make([][]int, n)
-	g.all, g.allRev = make([][]int, n), make([][]int, n)
+	// Resolve every edge once, then lay each adjacency list out in one
+	// backing array (two passes: count, fill), so a large catalog costs
+	// a handful of allocations rather than one per service and list.
+	type edge struct {
+		from, to int
+		hard     bool
+	}
+	total := 0
+	for _, s := range g.svc {
+		total += len(s.DependsOn)
+	}
+	edges := make([]edge, 0, total)
 	for i, s := range g.svc {
 		for _, d := range s.DependsOn {
-			j, ok := g.index[d.To]
-			if !ok {
-				continue // unresolved: the unresolved-reference rule reports it
+			if j, ok := g.index[d.To]; ok { // unresolved: the unresolved-reference rule reports it
+				edges = append(edges, edge{i, j, d.Hard})
 			}
-			if d.Hard {
-				g.hard[i] = append(g.hard[i], j)
-				g.hardRev[j] = append(g.hardRev[j], i)
-			}
-			g.all[i] = append(g.all[i], j)
-			g.allRev[j] = append(g.allRev[j], i)
 		}
 	}
-	for _, lists := range [][][]int{g.hard, g.hardRev, g.all, g.allRev} {
-		for i := range lists {
-			lists[i] = sortedSet(lists[i])
-		}
-	}
+	n := len(g.svc)
+	g.hard = adjacency(n, edges, func(e edge) (int, int, bool) { return e.from, e.to, e.hard })
+	g.hardRev = adjacency(n, edges, func(e edge) (int, int, bool) { return e.to, e.from, e.hard })
+	g.all = adjacency(n, edges, func(e edge) (int, int, bool) { return e.from, e.to, true })
+	g.allRev = adjacency(n, edges, func(e edge) (int, int, bool) { return e.to, e.from, true })
 	return g
+}
+
+// adjacency builds n sorted, repeat-free lists from the edges pick keeps,
+// as (list, member).
+func adjacency[E any](n int, edges []E, pick func(E) (int, int, bool)) [][]int {
+	count := make([]int, n+1)
+	for _, e := range edges {
+		if a, _, ok := pick(e); ok {
+			count[a+1]++
+		}
+	}
+	for i := 1; i <= n; i++ {
+		count[i] += count[i-1]
+	}
+	flat := make([]int, count[n])
+	next := append([]int(nil), count[:n]...)
+	for _, e := range edges {
+		if a, b, ok := pick(e); ok {
+			flat[next[a]] = b
+			next[a]++
+		}
+	}
+	lists := make([][]int, n)
+	for i := range lists {
+		lists[i] = sortedSet(flat[count[i]:count[i+1]:count[i+1]])
+	}
+	return lists
 }
 
 // sortedSet sorts xs and drops repeats, in place.

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"container/heap"
 	"fmt"
 	"math"
 	"sort"
@@ -246,7 +245,7 @@ type restorer struct {
 
 	dur      []time.Duration
 	assumed  []bool
-	deps     [][]int // affected hard dependencies
+	ndeps    []int // the number of affected hard dependencies
 	effTier  []int
 	deadline []time.Duration
 
@@ -263,7 +262,7 @@ func (r *restorer) init() {
 	n := len(r.g.svc)
 	r.dur = make([]time.Duration, n)
 	r.assumed = make([]bool, n)
-	r.deps = make([][]int, n)
+	r.ndeps = make([]int, n)
 	for i, s := range r.g.svc {
 		if !r.affected[i] {
 			continue
@@ -275,7 +274,7 @@ func (r *restorer) init() {
 		}
 		for _, j := range r.g.hard[i] {
 			if r.affected[j] {
-				r.deps[i] = append(r.deps[i], j)
+				r.ndeps[i]++
 			}
 		}
 	}
@@ -292,7 +291,7 @@ func (r *restorer) topological() ([]int, bool) {
 			continue
 		}
 		total++
-		indeg[i] = len(r.deps[i])
+		indeg[i] = r.ndeps[i]
 		if indeg[i] == 0 {
 			queue = append(queue, i)
 		}
@@ -371,19 +370,19 @@ func (r *restorer) order() []int {
 		if !ok {
 			continue
 		}
-		indeg[i] = len(r.deps[i])
+		indeg[i] = r.ndeps[i]
 		if indeg[i] == 0 {
 			ready.xs = append(ready.xs, i)
 		}
 	}
-	heap.Init(ready)
+	ready.init()
 	var out []int
 	for ready.Len() > 0 {
-		i := heap.Pop(ready).(int)
+		i := ready.pop()
 		out = append(out, i)
 		for _, b := range r.g.hardRev[i] {
 			if indeg[b]--; indeg[b] == 0 {
-				heap.Push(ready, b)
+				ready.push(b)
 			}
 		}
 	}
@@ -399,7 +398,10 @@ func (r *restorer) schedule(order []int) {
 	r.earliest, r.via = make([]time.Duration, n), make([]int, n)
 	for _, i := range order {
 		w, ready, via := 1, time.Duration(0), -1
-		for _, j := range r.deps[i] {
+		for _, j := range r.g.hard[i] {
+			if !r.affected[j] {
+				continue // up: it constrains nothing
+			}
 			w = max(w, r.wave[j]+1)
 			if r.earliest[j] > ready || via < 0 {
 				ready, via = max(ready, r.earliest[j]), j
@@ -429,11 +431,11 @@ func (r *restorer) listSchedule(order []int) {
 	indeg := make([]int, len(r.g.svc))
 	ready := &intHeap{less: func(a, b int) bool { return pos[a] < pos[b] }}
 	for _, i := range order {
-		if indeg[i] = len(r.deps[i]); indeg[i] == 0 {
+		if indeg[i] = r.ndeps[i]; indeg[i] == 0 {
 			ready.xs = append(ready.xs, i)
 		}
 	}
-	heap.Init(ready)
+	ready.init()
 	running := &intHeap{less: func(a, b int) bool {
 		if r.finish[a] != r.finish[b] {
 			return r.finish[a] < r.finish[b]
@@ -447,21 +449,21 @@ func (r *restorer) listSchedule(order []int) {
 	var now time.Duration
 	for {
 		for free.Len() > 0 && ready.Len() > 0 {
-			i := heap.Pop(ready).(int)
-			r.crew[i] = heap.Pop(free).(int)
+			i := ready.pop()
+			r.crew[i] = free.pop()
 			r.start[i], r.finish[i] = now, addSat(now, r.dur[i])
-			heap.Push(running, i)
+			running.push(i)
 		}
 		if running.Len() == 0 {
 			return
 		}
 		now = r.finish[running.xs[0]]
 		for running.Len() > 0 && r.finish[running.xs[0]] == now {
-			i := heap.Pop(running).(int)
-			heap.Push(free, r.crew[i])
+			i := running.pop()
+			free.push(r.crew[i])
 			for _, b := range r.g.hardRev[i] {
 				if indeg[b]--; indeg[b] == 0 {
-					heap.Push(ready, b)
+					ready.push(b)
 				}
 			}
 		}
@@ -533,20 +535,58 @@ func (r *restorer) step(i, pos int, failed bool) Step {
 	return st
 }
 
-// intHeap is a heap of service indices under a given order.
+// intHeap is a binary min-heap of service indices under less; typed, so
+// pushing an index allocates nothing.
 type intHeap struct {
 	xs   []int
 	less func(a, b int) bool
 }
 
-func (h *intHeap) Len() int           { return len(h.xs) }
-func (h *intHeap) Less(a, b int) bool { return h.less(h.xs[a], h.xs[b]) }
-func (h *intHeap) Swap(a, b int)      { h.xs[a], h.xs[b] = h.xs[b], h.xs[a] }
-func (h *intHeap) Push(x any)         { h.xs = append(h.xs, x.(int)) }
-func (h *intHeap) Pop() any {
-	x := h.xs[len(h.xs)-1]
-	h.xs = h.xs[:len(h.xs)-1]
-	return x
+func (h *intHeap) Len() int { return len(h.xs) }
+
+// init orders xs as a heap.
+func (h *intHeap) init() {
+	for i := len(h.xs)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h *intHeap) push(x int) {
+	h.xs = append(h.xs, x)
+	for i := len(h.xs) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !h.less(h.xs[i], h.xs[p]) {
+			break
+		}
+		h.xs[i], h.xs[p] = h.xs[p], h.xs[i]
+		i = p
+	}
+}
+
+func (h *intHeap) pop() int {
+	top := h.xs[0]
+	last := len(h.xs) - 1
+	h.xs[0] = h.xs[last]
+	h.xs = h.xs[:last]
+	h.down(0)
+	return top
+}
+
+func (h *intHeap) down(i int) {
+	for {
+		c := 2*i + 1
+		if c >= len(h.xs) {
+			return
+		}
+		if c+1 < len(h.xs) && h.less(h.xs[c+1], h.xs[c]) {
+			c++
+		}
+		if !h.less(h.xs[c], h.xs[i]) {
+			return
+		}
+		h.xs[i], h.xs[c] = h.xs[c], h.xs[i]
+		i = c
+	}
 }
 
 // addSat and subSat keep absurd but valid durations (centuries of restore
