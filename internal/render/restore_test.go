@@ -157,3 +157,19 @@ func TestRestoreUnknownFormat(t *testing.T) {
 		t.Error("want an error for an unknown format")
 	}
 }
+
+func TestRestoreTableColor(t *testing.T) {
+	var plain, color bytes.Buffer
+	if err := RestoreTable(&plain, RestoreInput{Plan: oddPlan()}); err != nil {
+		t.Fatal(err)
+	}
+	if err := RestoreTable(&color, RestoreInput{Plan: oddPlan(), Color: true}); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(plain.Bytes(), []byte("\x1b[")) {
+		t.Error("colour without Color")
+	}
+	if !bytes.Contains(color.Bytes(), []byte(ansiBold+ansiRed+"MISSED"+ansiReset)) {
+		t.Errorf("a missed RTO is not red:\n%s", color.String())
+	}
+}
