@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -73,6 +74,13 @@ func (a *app) runCost(o *costOptions, paths []string) error {
 	l, err := a.loadForReport(&o.catalogFlags, paths)
 	if err != nil {
 		return err
+	}
+	// A pool nobody declared is most likely a typo that would otherwise
+	// just show as one more column: say so.
+	for _, f := range l.lint.Findings {
+		if f.Rule == "unknown-cost-pool" {
+			fmt.Fprintf(a.stderr, "%s: %s: %s [%s]\n", f.Pos, f.Severity, f.Message, f.Rule)
+		}
 	}
 	report, err := cost.NewReport(cost.Allocate(l.catalog, l.config, o.period), o.by)
 	if err != nil {

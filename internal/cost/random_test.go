@@ -58,7 +58,9 @@ func randomCatalog(r *rand.Rand, n int, sh shape) *catalog.Catalog {
 			// or the deeper layers only.
 			lo := i + 1
 			if sh.layers > 0 {
-				lo = (i*sh.layers/nSup + 1) * nSup / sh.layers
+				// The first index of the next layer: the smallest j with
+				// j*layers/nSup > i*layers/nSup.
+				lo = ((i*sh.layers/nSup+1)*nSup + sh.layers - 1) / sh.layers
 			}
 			for k := r.IntN(4); k > 0 && lo < nSup; k-- {
 				s.deps = append(s.deps, dep{to: fmt.Sprintf("sup-%05d", lo+r.IntN(nSup-lo)), soft: r.IntN(4) == 0, weight: weight()})
