@@ -35,7 +35,8 @@ Every service that hard-depends on a failed one is down too.
 Order: hard dependencies before their dependents; among the services that
 are ready, the lowest effective tier first (a service inherits the most
 critical tier of what depends on it), then the earliest effective deadline
-(when it must be back for its dependents to meet their RTOs), then name.
+(when it must be back for itself and its dependents to meet their RTOs),
+then name.
 Soft dependencies never block.
 
 Schedule: each service takes its restore.duration (where missing,
