@@ -37,29 +37,31 @@ dependency soft (type: soft).`,
 					continue
 				}
 				from, to := s.Impact, d.To.Impact
+				tiers := from.Tier != nil && to.Tier != nil
+				rtos := from.RTO.Set && to.RTO.Set
+				tierInverted := tiers && *to.Tier > *from.Tier
+				rtoInverted := rtos && to.RTO.D > from.RTO.D
+				if !tierInverted && !rtoInverted {
+					continue
+				}
+				// Name both sides of what was compared, and what would fix it.
 				var own, dep, fix []string
-				inverted := false
-				if from.Tier != nil && to.Tier != nil {
+				if tiers {
 					own = append(own, fmt.Sprintf("tier %d", *from.Tier))
 					dep = append(dep, fmt.Sprintf("tier %d", *to.Tier))
-					if *to.Tier > *from.Tier {
-						inverted = true
-						fix = append(fix, fmt.Sprintf("tier %d", *from.Tier))
-					}
 				}
-				if from.RTO.Set && to.RTO.Set {
-					rto := duration.Format(from.RTO.D)
-					own = append(own, "RTO "+rto)
+				if tierInverted {
+					fix = append(fix, fmt.Sprintf("tier %d", *from.Tier))
+				}
+				if rtos {
+					own = append(own, "RTO "+duration.Format(from.RTO.D))
 					dep = append(dep, "RTO "+duration.Format(to.RTO.D))
-					if to.RTO.D > from.RTO.D {
-						inverted = true
-						fix = append(fix, "an RTO of at most "+rto)
-					}
 				}
-				if inverted {
-					p.Reportf(s, d.Pos, "%q (%s) hard-depends on %q (%s), which is less critical: give %s %s, or make the dependency soft",
-						s.Name, strings.Join(own, ", "), d.To.Name, strings.Join(dep, ", "), d.To.Name, andList(fix))
+				if rtoInverted {
+					fix = append(fix, "an RTO of at most "+duration.Format(from.RTO.D))
 				}
+				p.Reportf(s, d.Pos, "%q (%s) hard-depends on %q (%s), which is less critical: give %s %s, or make the dependency soft",
+					s.Name, strings.Join(own, ", "), d.To.Name, strings.Join(dep, ", "), d.To.Name, andList(fix))
 			}
 		}
 	},

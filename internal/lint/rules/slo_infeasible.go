@@ -44,12 +44,10 @@ dependency).`,
 			}
 			product := decimal.FromInt(1)
 			var terms []string
-			seen := map[*catalog.Service]bool{s: true}
-			for _, d := range s.DependsOn {
-				if !d.Hard || d.To == nil || seen[d.To] {
+			for i, d := range s.DependsOn {
+				if !d.Hard || d.To == nil || d.To == s || listedBefore(s.DependsOn[:i], d.To) {
 					continue
 				}
-				seen[d.To] = true
 				a, ok := d.To.Availability()
 				if !ok {
 					continue
@@ -84,4 +82,15 @@ func availabilitySLO(s *catalog.Service, objective decimal.Decimal) catalog.SLO 
 // objective.
 func percentFloor(v decimal.Decimal, min int) string {
 	return floor(v, max(6, min)).String()
+}
+
+// listedBefore reports whether a hard dependency in deps leads to to: a
+// dependency listed twice counts once. Lists are short; no map needed.
+func listedBefore(deps []*catalog.Dependency, to *catalog.Service) bool {
+	for _, d := range deps {
+		if d.Hard && d.To == to {
+			return true
+		}
+	}
+	return false
 }
