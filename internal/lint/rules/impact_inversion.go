@@ -12,7 +12,7 @@ import (
 var ImpactInversion = &lint.Rule{
 	Name:     "impact-inversion",
 	Severity: finding.Error,
-	Doc: `a service hard-depends on a less critical service
+	Doc: `a service hard-depends on a service that declares a less critical tier or a longer RTO
 
 Why: a service cannot be back before the services it hard-depends on. When a
 tier-1 service with a 4h RTO hard-depends on a service declared tier 3 with a

@@ -17,7 +17,7 @@ import (
 var RTOInfeasible = &lint.Rule{
 	Name:     "rto-infeasible",
 	Severity: finding.Warning,
-	Doc: `a service cannot be restored within its RTO
+	Doc: `the earliest a service can be back is later than its RTO
 
 Why: after a total loss a service can come back only after everything it
 hard-depends on is back, one layer after another. The earliest it can be back

@@ -13,7 +13,7 @@ import (
 var SLOInfeasible = &lint.Rule{
 	Name:     "slo-infeasible",
 	Severity: finding.Warning,
-	Doc: `an availability objective its hard dependencies cannot support
+	Doc: `the product of the direct hard dependencies' availability objectives is below the service's availability objective
 
 Why: a service is up only when everything it hard-depends on is up, so (with
 independent failures) its availability is at most the product of its direct
