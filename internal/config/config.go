@@ -268,8 +268,15 @@ func (p parser) str(n *yaml.Node) (string, error) {
 	return n.Value, nil
 }
 
+// isEmpty reports whether n is a key left without a value, as when every
+// entry below it is commented out; that means "none", not a mistake.
+func isEmpty(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
 func (p parser) strs(n *yaml.Node) ([]string, error) {
 	n = deref(n)
+	if isEmpty(n) {
+		return nil, nil
+	}
 	if n.Kind != yaml.SequenceNode {
 		return nil, p.errorf(n, "want a list of strings")
 	}
@@ -286,6 +293,9 @@ func (p parser) strs(n *yaml.Node) ([]string, error) {
 
 func (p parser) mapping(n *yaml.Node, f func(k, v *yaml.Node) error) error {
 	n = deref(n)
+	if isEmpty(n) {
+		return nil
+	}
 	if n.Kind != yaml.MappingNode {
 		return p.errorf(n, "want a mapping")
 	}
