@@ -6,7 +6,6 @@
 package cost
 
 import (
-	"math/big"
 	"sort"
 
 	"github.com/svccat/svccat/internal/catalog"
@@ -90,30 +89,25 @@ type ServiceCost struct {
 // Name is the service's name.
 func (sc *ServiceCost) Name() string { return sc.Service.Name }
 
-// node is a service while the allocation runs. Accumulators are big.Rat,
-// updated in place: the step-down would otherwise allocate a new number
-// per addition, and exact fractions are not cheap.
+// node is a service while the allocation runs.
 type node struct {
 	sc         *ServiceCost
 	business   bool
-	direct     *big.Rat
-	received   *big.Rat
+	received   decimal.Decimal
 	in         []receipt // what it received, by the supporting service that charged it
-	unalloc    *big.Rat
-	dependents []edge // edges from services that depend on this one
-	pending    int    // supporting dependencies not yet passed on
+	dependents []edge    // edges from services that depend on this one
+	pending    int       // supporting dependencies not yet passed on
 	done       bool
 }
 
 type edge struct {
 	from   int // index of the dependent service
-	weight *big.Rat
-	one    bool // weight is 1: no multiplication needed
+	weight decimal.Decimal
 }
 
 type receipt struct {
 	origin int
-	amount *big.Rat
+	amount decimal.Decimal
 }
 
 // Allocate computes every service's direct, allocated and full cost in
@@ -153,7 +147,6 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 	nodes := make([]node, len(c.Services))
 	index := make(map[*catalog.Service]int, len(c.Services))
 	pools := map[string]bool{}
-	one := big.NewRat(1, 1)
 	for i, s := range c.Services {
 		index[s] = i
 		sc := &ServiceCost{Service: s, Direct: map[string]decimal.Decimal{}, Received: map[string]decimal.Decimal{}}
@@ -162,27 +155,18 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 		if _, ok := a.byName[s.Name]; !ok {
 			a.byName[s.Name] = sc
 		}
-		n := &nodes[i]
-		n.sc, n.business, n.direct, n.received = sc, s.IsBusiness(), new(big.Rat), new(big.Rat)
+		nodes[i] = node{sc: sc, business: s.IsBusiness()}
 		costPeriod := base
 		if s.Cost != nil {
 			if ValidPeriod(s.Cost.Period) {
 				costPeriod = s.Cost.Period
 			}
-			f := periodFactor(costPeriod, period)
 			for _, p := range s.Cost.Pools {
-				v := p.Amount
-				if f.Cmp(one) != 0 {
-					v = v.Mul(decimal.FromRat(f))
-				}
+				v := Convert(p.Amount, costPeriod, period)
 				pools[p.Pool] = true
-				if prev, ok := sc.Direct[p.Pool]; ok {
-					v = prev.Add(v) // a pool given twice (a schema error) counts twice
-				}
-				sc.Direct[p.Pool] = v
-			}
-			for _, v := range sc.Direct {
-				n.direct.Add(n.direct, v.Rat())
+				// A pool given twice (a schema error) counts twice.
+				sc.Direct[p.Pool] = sc.Direct[p.Pool].Add(v)
+				sc.DirectTotal = sc.DirectTotal.Add(v)
 			}
 		}
 		consumption(sc, costPeriod, period)
@@ -191,12 +175,14 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 
 	for i, s := range c.Services {
 		for _, d := range s.DependsOn {
-			j, ok := index[d.To]
-			if !ok || d.To == nil {
+			if d.To == nil {
 				continue
 			}
-			w := weight(d)
-			nodes[j].dependents = append(nodes[j].dependents, edge{from: i, weight: w, one: w.Cmp(one) == 0})
+			j, ok := index[d.To]
+			if !ok {
+				continue
+			}
+			nodes[j].dependents = append(nodes[j].dependents, edge{from: i, weight: weight(d)})
 			if !nodes[i].business && !nodes[j].business {
 				nodes[i].pending++
 			}
@@ -213,7 +199,7 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 			queue = append(queue, i)
 		}
 	}
-	unalloc := new(big.Rat)
+	var unalloc decimal.Decimal
 	next := 0 // where to look for a service stuck on a cycle
 	for {
 		if len(queue) == 0 {
@@ -232,29 +218,26 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 		queue = queue[1:]
 		n := &nodes[i]
 		n.done = true
-		full := new(big.Rat).Add(n.direct, n.received)
+		full := n.sc.DirectTotal.Add(n.received)
 		if len(n.dependents) == 0 {
-			n.unalloc = full
-			unalloc.Add(unalloc, full)
+			n.sc.Unallocated = full
+			unalloc = unalloc.Add(full)
 			continue
 		}
-		sum := new(big.Rat)
+		var sum decimal.Decimal
 		for _, e := range n.dependents {
-			sum.Add(sum, e.weight)
+			sum = sum.Add(e.weight)
 		}
-		n.sc.weights = decimal.FromRat(sum)
-		per := full.Quo(full, sum)
+		n.sc.weights = sum
+		per, _ := full.Quo(sum)
 		for _, e := range n.dependents {
-			amt := per
-			if !e.one {
-				amt = new(big.Rat).Mul(per, e.weight)
-			}
+			amt := per.Mul(e.weight)
 			m := &nodes[e.from]
-			m.received.Add(m.received, amt)
+			m.received = m.received.Add(amt)
 			// Two edges from m to n (a duplicate entry) arrive one after
 			// the other: add them up.
 			if k := len(m.in) - 1; k >= 0 && m.in[k].origin == i {
-				m.in[k].amount = new(big.Rat).Add(m.in[k].amount, amt)
+				m.in[k].amount = m.in[k].amount.Add(amt)
 			} else {
 				m.in = append(m.in, receipt{origin: i, amount: amt})
 			}
@@ -263,11 +246,8 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 			}
 			if m.done {
 				// Only on a cycle: m has passed its cost on already.
-				if m.unalloc == nil {
-					m.unalloc = new(big.Rat)
-				}
-				m.unalloc.Add(m.unalloc, amt)
-				unalloc.Add(unalloc, amt)
+				m.sc.Unallocated = m.sc.Unallocated.Add(amt)
+				unalloc = unalloc.Add(amt)
 				continue
 			}
 			m.pending--
@@ -277,19 +257,15 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 		}
 	}
 
-	direct := new(big.Rat)
+	var direct decimal.Decimal
 	for i := range nodes {
 		n := &nodes[i]
 		sc := n.sc
-		direct.Add(direct, n.direct)
-		sc.DirectTotal = decimal.FromRat(n.direct)
-		sc.Allocated = decimal.FromRat(n.received)
-		sc.Total = decimal.FromRat(new(big.Rat).Add(n.direct, n.received))
-		if n.unalloc != nil {
-			sc.Unallocated = decimal.FromRat(n.unalloc)
-		}
+		direct = direct.Add(sc.DirectTotal)
+		sc.Allocated = n.received
+		sc.Total = sc.DirectTotal.Add(n.received)
 		for _, r := range n.in {
-			sc.Received[nodes[r.origin].sc.Service.Name] = decimal.FromRat(r.amount)
+			sc.Received[nodes[r.origin].sc.Service.Name] = r.amount
 		}
 		if sc.Planned != nil && sc.Planned.Sign() != 0 {
 			u, _ := sc.Total.Quo(*sc.Planned)
@@ -300,8 +276,8 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 			sc.Recovery = &r
 		}
 	}
-	a.Direct = decimal.FromRat(direct)
-	a.Unallocated = decimal.FromRat(unalloc)
+	a.Direct = direct
+	a.Unallocated = unalloc
 	return a
 }
 

@@ -1,7 +1,6 @@
 package cost
 
 import (
-	"math/big"
 	"sort"
 
 	"github.com/svccat/svccat/internal/catalog"
@@ -50,11 +49,11 @@ func (a *Allocation) Trace(name string) []Share {
 
 	// fraction[X] is the part of X's full cost that ends up in sc: what X
 	// passes to each dependent Y, times Y's own fraction.
-	fraction := map[*catalog.Service]*big.Rat{sc.Service: big.NewRat(1, 1)}
+	fraction := map[*catalog.Service]decimal.Decimal{sc.Service: decimal.FromInt(1)}
 	for i := len(order) - 1; i >= 0; i-- {
 		y := order[i]
-		fy := fraction[y]
-		if fy == nil {
+		fy, ok := fraction[y]
+		if !ok {
 			continue
 		}
 		for _, d := range y.DependsOn {
@@ -66,23 +65,19 @@ func (a *Allocation) Trace(name string) []Share {
 			if xc == nil || xc.weights.Sign() == 0 {
 				continue
 			}
-			f := new(big.Rat).Mul(fy, weight(d))
-			f.Quo(f, xc.weights.Rat())
-			if old := fraction[x]; old != nil {
-				f.Add(f, old)
-			}
-			fraction[x] = f
+			f, _ := fy.Mul(weight(d)).Quo(xc.weights)
+			fraction[x] = fraction[x].Add(f)
 		}
 	}
 
 	var shares []Share
-	add := func(xc *ServiceCost, f *big.Rat) {
+	add := func(xc *ServiceCost, f decimal.Decimal) {
 		for _, p := range a.Pools {
 			v, ok := xc.Direct[p]
 			if !ok || v.IsZero() {
 				continue
 			}
-			shares = append(shares, Share{Origin: xc.Service.Name, Pool: p, Amount: v.Mul(decimal.FromRat(f))})
+			shares = append(shares, Share{Origin: xc.Service.Name, Pool: p, Amount: v.Mul(f)})
 		}
 	}
 	add(sc, fraction[sc.Service])
@@ -101,10 +96,9 @@ func (a *Allocation) Trace(name string) []Share {
 
 // weight is an edge's share of its dependency's cost; a weight that is
 // not positive (a schema error) counts as 1.
-func weight(d *catalog.Dependency) *big.Rat {
-	w := d.Weight.Rat()
-	if w.Sign() <= 0 {
-		w.SetInt64(1)
+func weight(d *catalog.Dependency) decimal.Decimal {
+	if d.Weight.Sign() <= 0 {
+		return decimal.FromInt(1)
 	}
-	return w
+	return d.Weight
 }

@@ -15,11 +15,11 @@ func pow10(n int) *big.Int { return new(big.Int).Exp(ten, big.NewInt(int64(n)), 
 
 // Sum returns the exact sum of xs.
 func Sum(xs ...Decimal) Decimal {
-	s := new(big.Rat)
+	var s Decimal
 	for _, x := range xs {
-		s.Add(s, x.rat())
+		s = s.Add(x)
 	}
-	return Decimal{r: s}
+	return s
 }
 
 // Round returns d rounded to places decimal places, halves away from
@@ -37,7 +37,7 @@ func (d Decimal) Round(places int) Decimal {
 			q.Add(q, big.NewInt(1))
 		}
 	}
-	return Decimal{r: new(big.Rat).SetFrac(q, scale)}
+	return own(new(big.Rat).SetFrac(q, scale))
 }
 
 // Fixed writes d rounded to places decimal places, halves away from zero,
@@ -86,7 +86,7 @@ func Apportion(total Decimal, xs []Decimal, places int) []Decimal {
 		units[len(units)-1].Add(units[len(units)-1], missing)
 	}
 	for i, u := range units {
-		out[i] = Decimal{r: new(big.Rat).SetFrac(u, pow10(places))}
+		out[i] = own(new(big.Rat).SetFrac(u, pow10(places)))
 	}
 	return out
 }
