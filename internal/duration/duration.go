@@ -73,9 +73,12 @@ func Format(d time.Duration) string {
 	var b strings.Builder
 	if d < 0 {
 		b.WriteByte('-')
-		d = -d
+		d = max(-d, -(d + 1)) // -MinInt64 overflows
 	}
 	d = d.Round(time.Second)
+	if d == 0 {
+		return "0s" // less than half a second
+	}
 	h, m, s := d/time.Hour, (d%time.Hour)/time.Minute, (d%time.Minute)/time.Second
 	if h > 0 {
 		fmt.Fprintf(&b, "%dh", h)
