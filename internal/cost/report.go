@@ -82,6 +82,9 @@ type Row struct {
 	// was spent (see Allocation.Trace), rounded so they add up to
 	// Allocated; in a report by service only.
 	Sources []Source
+	// AllocatedByPool splits Allocated by the pool it was spent in, rounded
+	// so the pools add up to Allocated; in a report by service only.
+	AllocatedByPool map[string]decimal.Decimal
 }
 
 // Amounts are a row's money.
@@ -158,10 +161,10 @@ func NewReport(a *Allocation, by string) (*Report, error) {
 	}
 	if by == ByService {
 		for i := range r.Rows {
-			r.Rows[i].Sources = sources(a, &r.Rows[i], r.Places)
+			trace(a, &r.Rows[i], r.Pools, r.Places)
 		}
 		for i := range r.Supporting {
-			r.Supporting[i].Sources = sources(a, &r.Supporting[i], r.Places)
+			trace(a, &r.Supporting[i], r.Pools, r.Places)
 		}
 	}
 	return r, nil
@@ -381,13 +384,14 @@ func roundRow(row *Row, total decimal.Decimal, pools []string, places int) {
 	}
 }
 
-// sources splits a service row's rounded allocated cost by the supporting
-// services where it was spent, in total and per unit.
-func sources(a *Allocation, row *Row, places int) []Source {
+// trace splits a service row's rounded allocated cost by the supporting
+// services where it was spent, in total and per unit, and by pool.
+func trace(a *Allocation, row *Row, pools []string, places int) {
 	if row.Exact.Allocated.IsZero() {
-		return nil
+		return
 	}
 	byOrigin := map[string]decimal.Decimal{}
+	byPool := map[string]decimal.Decimal{}
 	var names []string
 	for _, sh := range a.Trace(row.Name) {
 		if sh.Origin == row.Name {
@@ -397,7 +401,17 @@ func sources(a *Allocation, row *Row, places int) []Source {
 			names = append(names, sh.Origin)
 		}
 		byOrigin[sh.Origin] = byOrigin[sh.Origin].Add(sh.Amount)
+		byPool[sh.Pool] = byPool[sh.Pool].Add(sh.Amount)
 	}
+	exactPools := make([]decimal.Decimal, len(pools))
+	for i, p := range pools {
+		exactPools[i] = byPool[p]
+	}
+	row.AllocatedByPool = map[string]decimal.Decimal{}
+	for i, v := range decimal.Apportion(row.Allocated, exactPools, places) {
+		row.AllocatedByPool[pools[i]] = v
+	}
+
 	exact := make([]decimal.Decimal, len(names))
 	for i, n := range names {
 		exact[i] = byOrigin[n]
@@ -426,7 +440,7 @@ func sources(a *Allocation, row *Row, places int) []Source {
 	}
 	// Largest first: the reader wants to know what drives the cost.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Amount.Cmp(out[j].Amount) > 0 })
-	return out
+	row.Sources = out
 }
 
 // decimalPlaces is the number of digits after the point d needs, at most

@@ -114,7 +114,7 @@ func costGrid(r *cost.Report, supporting bool, money func(decimal.Decimal, int) 
 		}
 		c = append(c, money(row.DirectTotal, r.Places), money(row.Allocated, r.Places), money(row.Total, r.Places))
 		if r.By == cost.ByService {
-			c = append(c, row.Unit, optPlanned(row.Planned), unitCost(row, money), optMoney(row.Price, row.UnitPlaces, money))
+			c = append(c, row.Unit, optPlanned(row.Planned, money), unitCost(row, money), optMoney(row.Price, row.UnitPlaces, money))
 		}
 		c = append(c, optMoney(row.Revenue, r.Places, money), optMoney(row.Recovery, r.Places, money))
 		for i := 1 + len(r.Pools) + 3; i < len(c); i++ {
@@ -155,8 +155,9 @@ func pick(xs []string, keep []bool) []string {
 	return out
 }
 
-// supportingNote says what the supporting services' table is.
-const supportingNote = "Supporting services: full cost (direct + received), passed on to the services that depend on them in proportion to the dependency weights; already in the allocated cost above."
+// supportingNote says what the supporting services' table is (under a
+// heading).
+const supportingNote = "Full cost (direct + received) of each supporting service, passed on to the services that depend on it in proportion to the dependency weights; it is already in the allocated cost above."
 
 // notDefined is what a unit cost shows when the planned volume is zero or
 // missing: dividing by it means nothing.
@@ -179,16 +180,25 @@ func optMoney(d *decimal.Decimal, places int, money func(decimal.Decimal, int) s
 	return money(*d, places)
 }
 
-// optPlanned writes a planned volume: exact when it has at most two
-// decimals, else rounded to two (350 a year is 29.17 a month).
-func optPlanned(d *decimal.Decimal) string {
+// optPlanned writes a planned volume, formatted like money (grouped or
+// plain): exact when it has at most two decimals, else rounded to two
+// (350 a year is 29.17 a month).
+func optPlanned(d *decimal.Decimal, format func(decimal.Decimal, int) string) string {
 	if d == nil {
 		return ""
 	}
-	return plannedString(*d)
+	return format(*d, plannedPlaces(*d))
 }
 
-func plannedString(d decimal.Decimal) string { return d.Round(2).String() }
+func plannedPlaces(d decimal.Decimal) int {
+	switch r := d.Round(2); {
+	case r.IsInt():
+		return 0
+	case r.Round(1).Equal(r):
+		return 1
+	}
+	return 2
+}
 
 // plain writes an amount for machines: "1234.50".
 func plain(d decimal.Decimal, places int) string { return d.Fixed(places) }

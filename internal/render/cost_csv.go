@@ -29,7 +29,7 @@ func CostCSV(w io.Writer, in CostInput) error {
 			cells = append(cells, plain(row.Direct[p], r.Places))
 		}
 		cells = append(cells, plain(row.DirectTotal, r.Places), plain(row.Allocated, r.Places), plain(row.Total, r.Places),
-			row.Unit, optPlanned(row.Planned), optMoney(row.UnitCost, row.UnitPlaces, plain), optMoney(row.Price, row.UnitPlaces, plain),
+			row.Unit, optPlanned(row.Planned, plain), optMoney(row.UnitCost, row.UnitPlaces, plain), optMoney(row.Price, row.UnitPlaces, plain),
 			optMoney(row.Revenue, r.Places, plain), optMoney(row.Recovery, r.Places, plain))
 		return cells
 	}

@@ -23,6 +23,8 @@ type jsonCostRow struct {
 	// AllocatedFrom traces Allocated to the supporting services where it
 	// was spent (by service only).
 	AllocatedFrom []jsonCostSource `json:"allocatedFrom,omitempty"`
+	// AllocatedByPool splits Allocated by the pool it was spent in.
+	AllocatedByPool map[string]string `json:"allocatedByPool,omitempty"`
 }
 
 type jsonCostSource struct {
@@ -79,7 +81,7 @@ func jsonRow(r *cost.Report, row cost.Row) jsonCostRow {
 	j := jsonCostRow{
 		Name: row.Name, Type: row.Type, Direct: map[string]string{},
 		DirectTotal: plain(row.DirectTotal, r.Places), Allocated: plain(row.Allocated, r.Places), Total: plain(row.Total, r.Places),
-		Planned:  optString(row.Planned, plannedString),
+		Planned:  optString(row.Planned, func(d decimal.Decimal) string { return plain(d, plannedPlaces(d)) }),
 		UnitCost: optString(row.UnitCost, func(d decimal.Decimal) string { return plain(d, row.UnitPlaces) }),
 		Price:    optString(row.Price, func(d decimal.Decimal) string { return plain(d, row.UnitPlaces) }),
 		Revenue:  optString(row.Revenue, func(d decimal.Decimal) string { return plain(d, r.Places) }),
@@ -90,6 +92,12 @@ func jsonRow(r *cost.Report, row cost.Row) jsonCostRow {
 	}
 	for _, p := range r.Pools {
 		j.Direct[p] = plain(row.Direct[p], r.Places)
+	}
+	if row.AllocatedByPool != nil {
+		j.AllocatedByPool = map[string]string{}
+		for _, p := range r.Pools {
+			j.AllocatedByPool[p] = plain(row.AllocatedByPool[p], r.Places)
+		}
 	}
 	for _, s := range row.Sources {
 		j.AllocatedFrom = append(j.AllocatedFrom, jsonCostSource{

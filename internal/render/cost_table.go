@@ -28,7 +28,7 @@ func CostTable(w io.Writer, in CostInput) error {
 	}
 	if len(r.Supporting) > 0 {
 		fmt.Fprintln(bw)
-		fmt.Fprintln(bw, supportingNote)
+		fmt.Fprintln(bw, "Supporting services: full cost (direct + received) of each, passed on to the services that depend on it in proportion to the dependency weights; already in the allocated cost above.")
 		fmt.Fprintln(bw)
 		header, rows := costGrid(r, true, grouped)
 		if err := numberTable(bw, header, rows); err != nil {
