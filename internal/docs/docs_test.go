@@ -1,0 +1,143 @@
+package docs
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/config"
+	"github.com/svccat/svccat/internal/golden"
+	"github.com/svccat/svccat/internal/lint"
+	"github.com/svccat/svccat/internal/lint/rules"
+)
+
+// acmeDir is the example catalog; its generated docs are committed under
+// acmeDir/docs, which is this package's golden site.
+const acmeDir = "../../examples/acme"
+
+// build loads the catalog at dir the way svccat docs does and builds its
+// site.
+func build(t testing.TB, dir string) []Page {
+	t.Helper()
+	cfg, err := config.Find("", []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := catalog.Load([]string{dir}, catalog.Options{})
+	res, err := lint.Run(c, cfg, rules.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := res.Summary().Errors; n > 0 {
+		t.Fatalf("%s: %d lint errors: %v", dir, n, res.Findings)
+	}
+	pages, err := Build(Input{Catalog: c, Config: cfg, Lint: res})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+// TestAcmeGolden compares the site of examples/acme with the committed
+// examples/acme/docs; go test -update regenerates it (through Write, so
+// the manifest is kept and stale pages are removed).
+func TestAcmeGolden(t *testing.T) {
+	pages := build(t, acmeDir)
+	out := filepath.Join(acmeDir, "docs")
+	if golden.Updating() {
+		if _, err := Write(out, pages, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	changes, err := Diff(out, pages, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string][]byte{ManifestName: manifestBytes(nil)}
+	for _, p := range pages {
+		byPath[p.Path] = p.Content
+	}
+	for _, c := range changes {
+		if c.Kind != Changed {
+			t.Errorf("%s/%s would be %s", out, c.Path, c.Kind)
+			continue
+		}
+		want, _ := os.ReadFile(filepath.Join(out, filepath.FromSlash(c.Path)))
+		t.Errorf("%s/%s differs (-want +got):\n%s", out, c.Path, cmp.Diff(string(want), string(byPath[c.Path])))
+	}
+	if len(changes) > 0 {
+		t.Log("If the change is intended, run go test ./internal/docs -update.")
+	}
+}
+
+// TestDeterministic builds the same catalog twice: same bytes.
+func TestDeterministic(t *testing.T) {
+	a, b := build(t, acmeDir), build(t, acmeDir)
+	if diff := cmp.Diff(a, b); diff != "" {
+		t.Errorf("two builds differ:\n%s", diff)
+	}
+}
+
+// TestAcmeSite checks the structure of the example's site: a page for
+// every entity, and pages GitHub renders (see checkSite).
+func TestAcmeSite(t *testing.T) {
+	pages := build(t, acmeDir)
+	checkSite(t, pages)
+	c := catalog.Load([]string{acmeDir}, catalog.Options{})
+	have := map[string]bool{}
+	for _, p := range pages {
+		have[p.Path] = true
+	}
+	for _, p := range []string{"index.md", "restore-order.md", "cost.md", "traceability.md"} {
+		if !have[p] {
+			t.Errorf("no %s", p)
+		}
+	}
+	c.Each(func(x catalog.Named) {
+		e := x.Meta()
+		if p := folders[e.Kind] + "/" + e.Name + ".md"; !have[p] {
+			t.Errorf("%s has no page %s", e.ID(), p)
+		}
+	})
+	if want := c.Entities() + 4; len(pages) != want {
+		t.Errorf("%d pages, want %d (one per entity and four reports)", len(pages), want)
+	}
+}
+
+// TestHostile builds a catalog whose titles and text hold Markdown and
+// HTML: every page must still parse into well-formed tables with no raw
+// HTML, and each title must render as exactly its own text.
+func TestHostile(t *testing.T) {
+	dir := "testdata/hostile"
+	pages := build(t, dir)
+	parsed := checkSite(t, pages)
+	c := catalog.Load([]string{dir}, catalog.Options{})
+	c.Each(func(x catalog.Named) {
+		e := x.Meta()
+		pp, ok := parsed[folders[e.Kind]+"/"+e.Name+".md"]
+		if !ok {
+			t.Errorf("%s has no page", e.ID())
+			return
+		}
+		if got, want := firstHeading(pp), oneLine(e.DisplayName()); got != want {
+			t.Errorf("%s: the title renders as %q, want %q", e.ID(), got, want)
+		}
+	})
+	for _, p := range pages {
+		golden.Check(t, filepath.Join("testdata/hostile/want", filepath.FromSlash(p.Path)), p.Content)
+	}
+}
+
+func firstHeading(pp parsedPage) string {
+	for n := pp.doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if n.Kind().String() == "Heading" {
+			return strings.TrimSpace(plainText(n, pp.Content))
+		}
+	}
+	return ""
+}
