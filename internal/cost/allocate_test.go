@@ -59,6 +59,16 @@ func TestAllocateCycleTerminates(t *testing.T) {
 	if !got.Equal(money("140")) {
 		t.Errorf("app total + unallocated = %s, want 140", got)
 	}
+	// The report and the trace end too, and the report still adds up.
+	for _, by := range cost.Groupings {
+		r, err := cost.NewReport(a, by)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Totals.Total.Equal(money("140")) {
+			t.Errorf("by %s: total %s, want 140", by, r.Totals.Total)
+		}
+	}
 }
 
 func TestUnitCostNotDefined(t *testing.T) {
@@ -87,5 +97,43 @@ func TestCurrency(t *testing.T) {
 	}
 	if got := cost.Currency(build(nil, nil), config.Default()); got != "USD" {
 		t.Errorf("Currency = %s, want USD (default)", got)
+	}
+}
+
+func TestNewReportUnknownGrouping(t *testing.T) {
+	if _, err := cost.NewReport(cost.Allocate(build(nil, nil), nil, ""), "team"); err == nil {
+		t.Error("NewReport by team: no error")
+	}
+}
+
+func TestMinorUnits(t *testing.T) {
+	for cur, want := range map[string]int{"USD": 2, "EUR": 2, "JPY": 0, "KWD": 3, "XYZ": 2} {
+		if got := cost.MinorUnits(cur); got != want {
+			t.Errorf("MinorUnits(%s) = %d, want %d", cur, got, want)
+		}
+	}
+}
+
+// A JPY catalog rounds to whole yen: 1000 yen a year is 83.33… a month;
+// three services of that add up to 250 exactly, so one of them shows 84
+// (the first: equal remainders go in order) and the others 83.
+func TestReportWholeYen(t *testing.T) {
+	c := build([]svc{
+		{name: "a", typ: "business", pools: map[string]string{"labor": "1000"}},
+		{name: "b", typ: "business", pools: map[string]string{"labor": "1000"}},
+		{name: "c", typ: "business", pools: map[string]string{"labor": "1000"}},
+	}, nil)
+	cfg := config.Default()
+	cfg.Currency = "JPY"
+	r, err := cost.NewReport(cost.Allocate(c, cfg, "month"), cost.ByService)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, row := range r.Rows {
+		got = append(got, row.Total.String())
+	}
+	if r.Places != 0 || len(got) != 3 || got[0] != "84" || got[1] != "83" || got[2] != "83" || r.Totals.Total.String() != "250" {
+		t.Errorf("places %d, rows %v, total %s; want 0, [84 83 83], 250", r.Places, got, r.Totals.Total)
 	}
 }

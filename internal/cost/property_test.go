@@ -130,6 +130,15 @@ func checkReport(t *testing.T, seed uint64, a *cost.Allocation, r *cost.Report) 
 				t.Errorf("%s: sources add up to %s, allocated %s", w, src, row.Allocated)
 			}
 		}
+		if row.AllocatedByPool != nil {
+			var byPool decimal.Decimal
+			for _, v := range row.AllocatedByPool {
+				byPool = byPool.Add(v)
+			}
+			if !byPool.Equal(row.Allocated) {
+				t.Errorf("%s: allocated by pool adds up to %s, allocated %s", w, byPool, row.Allocated)
+			}
+		}
 		sum = sum.Add(row.Total)
 	}
 	near(where("(unallocated)"), r.Totals.Unallocated, a.Unallocated)
