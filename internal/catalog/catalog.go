@@ -122,7 +122,12 @@ func loadFile(f source.File, opt Options, chk *validate.Checker) fileResult {
 		if res.Kind != "" {
 			e = decode(res.Kind, decoder{doc: doc})
 			e.Meta().Valid = len(res.Issues) == 0
-			r.entities = append(r.entities, e)
+			// An entity without a name (the schema says so) can be
+			// neither referenced nor placed: rules would report it
+			// without a position.
+			if e.Meta().Name != "" {
+				r.entities = append(r.entities, e)
+			}
 		}
 		for _, is := range res.Issues {
 			p := Problem{Rule: "schema", Pos: is.Pos, Message: is.Message}
