@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/config"
+	"github.com/svccat/svccat/internal/lint"
+	"github.com/svccat/svccat/internal/lint/rules"
 )
 
 const goodTeam = "apiVersion: svccat/v1\nkind: Team\nmetadata: {name: ops}\n"
@@ -97,5 +100,27 @@ func TestBadInput(t *testing.T) {
 	}
 	if c.Team("ops") == nil {
 		t.Error("good.yaml was not loaded")
+	}
+}
+
+// TestEveryFindingIsPositioned: over a catalog full of schema violations,
+// every rule there is — whatever rules exist — reports at a line and
+// column, and an entity without a name is not in the catalog to be
+// reported without one.
+func TestEveryFindingIsPositioned(t *testing.T) {
+	c := catalog.Load([]string{"testdata/violations"}, catalog.Options{})
+	c.Each(func(e catalog.Named) {
+		if e.Meta().Name == "" {
+			t.Errorf("a nameless %s from %s is in the catalog", e.Meta().Kind, e.Meta().Pos)
+		}
+	})
+	res, err := lint.Run(c, config.Default(), rules.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Pos.File == "" || f.Pos.Line < 1 || f.Pos.Col < 1 {
+			t.Errorf("finding without a position: %s: %s [%s]", f.Pos, f.Message, f.Rule)
+		}
 	}
 }
