@@ -24,6 +24,7 @@ func TestSymlinkLoops(t *testing.T) {
 	symlink(t, ".", filepath.Join(dir, "cat", "here"))              // cat/here -> cat
 	symlink(t, "../..", filepath.Join(dir, "cat", "sub", "up"))     // cat/sub/up -> the temp dir, above cat
 	symlink(t, "self.yaml", filepath.Join(dir, "cat", "self.yaml")) // self.yaml -> self.yaml
+	symlink(t, "a", filepath.Join(dir, "cat", "a"))                 // a -> a: might have been a folder
 	symlink(t, "gone.yaml", filepath.Join(dir, "cat", "dangling.yaml"))
 	symlink(t, "team.yaml", filepath.Join(dir, "cat", "alias.yml")) // a good symlink is followed
 
@@ -34,6 +35,7 @@ func TestSymlinkLoops(t *testing.T) {
 		"cat/here":          "symlink loop: cat/here leads back to a folder above it; skipped",
 		"cat/sub/up/cat":    "symlink loop: cat/sub/up/cat leads back to a folder above it; skipped",
 		"cat/self.yaml":     "cannot read: too many levels of symbolic links",
+		"cat/a":             "cannot read: too many levels of symbolic links",
 		"cat/dangling.yaml": "cannot read: no such file or directory",
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) || len(res.Problems) != len(want) {
