@@ -2,6 +2,9 @@ package cli
 
 import (
 	"io"
+	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -46,7 +49,8 @@ func (a *app) runLint(o *lintOptions, paths []string) error {
 	if err != nil {
 		return err
 	}
-	in := render.FindingsInput{Findings: l.lint.Findings, Summary: l.lint.Summary(), Rules: ruleDocs()}
+	in := render.FindingsInput{Findings: l.lint.Findings, Summary: l.lint.Summary(), Rules: ruleDocs(),
+		Version: version, SourceURL: a.githubSourceURL()}
 	if err := a.output(&o.catalogFlags, l, func(w io.Writer, color bool) error {
 		in.Color = color
 		return render.Findings(w, o.format, in)
@@ -62,7 +66,7 @@ func (a *app) runLint(o *lintOptions, paths []string) error {
 func ruleDocs() []render.RuleDoc {
 	var out []render.RuleDoc
 	for _, r := range rules.All() {
-		out = append(out, render.RuleDoc{Name: r.Name, Title: r.Title(), Body: r.Body(), Severity: r.Severity})
+		out = append(out, render.RuleDoc{Name: r.Name, Title: r.Title(), Body: r.Body(), Severity: r.Severity, Suppressible: r.Suppressible()})
 	}
 	return out
 }
@@ -74,4 +78,23 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// githubSourceURL is where the markdown summary links files to in a GitHub
+// Actions run: the commit's blob view of the folder svccat runs in (file
+// paths are relative to it). Outside Actions it is empty: relative links.
+func (a *app) githubSourceURL() string {
+	server, repo, sha := a.getenv("GITHUB_SERVER_URL"), a.getenv("GITHUB_REPOSITORY"), a.getenv("GITHUB_SHA")
+	if server == "" || repo == "" || sha == "" {
+		return ""
+	}
+	u := strings.TrimSuffix(server, "/") + "/" + repo + "/blob/" + sha
+	if ws := a.getenv("GITHUB_WORKSPACE"); ws != "" {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(ws, wd); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+				u += "/" + (&url.URL{Path: filepath.ToSlash(rel)}).EscapedPath()
+			}
+		}
+	}
+	return u
 }

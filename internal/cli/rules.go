@@ -1,31 +1,66 @@
 package cli
 
 import (
-	"fmt"
+	"io"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/svccat/svccat/internal/lint/rules"
+	"github.com/svccat/svccat/internal/render"
 )
 
+type rulesOptions struct {
+	format string
+	output string
+}
+
 func (a *app) newRulesCmd() *cobra.Command {
-	return &cobra.Command{
+	o := &rulesOptions{}
+	cmd := &cobra.Command{
 		Use:   "rules [RULE]",
 		Short: "List the lint rules, or explain one",
-		Args:  cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				for _, r := range rules.All() {
-					fmt.Fprintf(a.stdout, "%-26s %-8s %s\n", r.Name, r.Severity, r.Title())
-				}
-				return nil
-			}
-			r := rules.ByName(args[0])
-			if r == nil {
-				return usagef("unknown rule %q (svccat rules lists them)", args[0])
-			}
-			fmt.Fprintf(a.stdout, "%s (default severity: %s)\n\n%s\n\n%s\n", r.Name, r.Severity, r.Title(), r.Body())
-			return nil
-		},
+		Long: `Without RULE, list every lint rule: its id, default severity and what it
+finds. With RULE, explain it: why it matters, an example, and the fix.
+
+--format json is for tools; --format markdown gives the table the README
+carries (or one rule's page).`,
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeRules,
+		RunE:              func(cmd *cobra.Command, args []string) error { return a.runRules(o, args) },
 	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: "+strings.Join(render.RuleFormats(), "|"))
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the output to `FILE` instead of stdout")
+	return cmd
+}
+
+func (a *app) runRules(o *rulesOptions, args []string) error {
+	if !slices.Contains(render.RuleFormats(), o.format) {
+		return usagef("--format %q: want one of %s", o.format, strings.Join(render.RuleFormats(), ", "))
+	}
+	docs := ruleDocs()
+	write := func(w io.Writer, _ bool) error { return render.Rules(w, o.format, docs) }
+	if len(args) == 1 {
+		i := slices.IndexFunc(docs, func(d render.RuleDoc) bool { return d.Name == args[0] })
+		if i < 0 {
+			return usagef("unknown rule %q (svccat rules lists them)", args[0])
+		}
+		write = func(w io.Writer, _ bool) error { return render.Rule(w, o.format, docs[i]) }
+	}
+	return a.output(&catalogFlags{output: o.output}, nil, write)
+}
+
+// completeRules completes a rule id, with its title as the description.
+func completeRules(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []cobra.Completion
+	for _, r := range rules.All() {
+		if strings.HasPrefix(r.Name, toComplete) {
+			out = append(out, cobra.CompletionWithDesc(r.Name, r.Title()))
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }

@@ -6,16 +6,21 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/svccat/svccat/internal/finding"
 )
 
-// RuleDoc is what printers that describe rules (SARIF) need to know.
+// RuleDoc is what printers that describe rules (SARIF, svccat rules)
+// need to know.
 type RuleDoc struct {
 	Name     string
 	Title    string
 	Body     string
 	Severity finding.Severity
+	// Suppressible is false for rules whose findings an svccat.dev/ignore
+	// annotation cannot silence.
+	Suppressible bool
 }
 
 // FindingsInput is everything a findings printer may use.
@@ -25,12 +30,21 @@ type FindingsInput struct {
 	Rules    []RuleDoc
 	// Color asks the text printer for ANSI colours.
 	Color bool
+	// Version is svccat's version, for the SARIF tool description.
+	Version string
+	// SourceURL, when set, is where the markdown printer links files to:
+	// a file's link is SourceURL/path#Lline (e.g. a GitHub blob URL for
+	// the commit). Without it links are relative paths.
+	SourceURL string
 }
 
 // findingPrinters maps a --format value to its printer.
 var findingPrinters = map[string]func(io.Writer, FindingsInput) error{
-	"text": Text,
-	"json": JSON,
+	"text":     Text,
+	"json":     JSON,
+	"sarif":    SARIF,
+	"github":   GitHub,
+	"markdown": Markdown,
 }
 
 // FindingFormats lists the formats Findings accepts.
@@ -50,4 +64,15 @@ func Findings(w io.Writer, format string, in FindingsInput) error {
 		return fmt.Errorf("unknown format %q", format)
 	}
 	return p(w, in)
+}
+
+// isAbsPath reports whether a finding's file (always forward slashes) is
+// absolute: "/srv/catalog/a.yaml", or "C:/catalog/a.yaml" on Windows.
+// svccat shows files below the working directory relative to it.
+func isAbsPath(file string) bool {
+	if strings.HasPrefix(file, "/") {
+		return true
+	}
+	return len(file) > 2 && file[1] == ':' && file[2] == '/' &&
+		('a' <= file[0] && file[0] <= 'z' || 'A' <= file[0] && file[0] <= 'Z')
 }
