@@ -31,3 +31,15 @@ func benchAllocate(b *testing.B, c *catalog.Catalog) {
 		cost.Allocate(c, cfg, "month")
 	}
 }
+
+// BenchmarkReport10k groups and rounds the layered 10,000-service
+// allocation by service, tracing every row's allocated cost to its
+// sources: what svccat cost does after Allocate.
+func BenchmarkReport10k(b *testing.B) {
+	a := cost.Allocate(randomCatalog(rand.New(rand.NewPCG(1, 2)), 10000, shape{layers: 4}), config.Default(), "month")
+	for b.Loop() {
+		if _, err := cost.NewReport(a, cost.ByService); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

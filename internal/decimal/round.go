@@ -25,6 +25,9 @@ func Sum(xs ...Decimal) Decimal {
 // Round returns d rounded to places decimal places, halves away from
 // zero (the way money is rounded on an invoice).
 func (d Decimal) Round(places int) Decimal {
+	if r, ok := d.roundSmall(places); ok {
+		return r
+	}
 	scale := pow10(places)
 	n := new(big.Int).Mul(d.rat().Num(), scale)
 	den := d.rat().Denom()
@@ -56,10 +59,13 @@ func (d Decimal) Fixed(places int) string { return d.Round(places).FloatString(p
 // the rounded-down sum), the difference goes to the last value so that
 // the sum still holds.
 func Apportion(total Decimal, xs []Decimal, places int) []Decimal {
-	out := make([]Decimal, len(xs))
 	if len(xs) == 0 {
+		return make([]Decimal, 0)
+	}
+	if out, ok := apportionSmall(total, xs, places); ok {
 		return out
 	}
+	out := make([]Decimal, len(xs))
 	scale := new(big.Rat).SetInt(pow10(places))
 	units := make([]*big.Int, len(xs))
 	rems := make([]*big.Rat, len(xs))
@@ -95,4 +101,106 @@ func Apportion(total Decimal, xs []Decimal, places int) []Decimal {
 func floorRat(r *big.Rat) *big.Int {
 	// Div is Euclidean division; with a positive denominator it floors.
 	return new(big.Int).Div(r.Num(), r.Denom())
+}
+
+// The small-form paths of Round and Apportion: the same results, computed
+// in int64 when everything fits (!ok otherwise).
+
+// scale64 returns 10^places when it fits in an int64.
+func scale64(places int) (int64, bool) {
+	if places < 0 || places > 18 {
+		return 0, false
+	}
+	s := int64(1)
+	for range places {
+		s *= 10
+	}
+	return s, true
+}
+
+func (d Decimal) roundSmall(places int) (Decimal, bool) {
+	scale, ok := scale64(places)
+	if !ok || d.big != nil {
+		return Decimal{}, false
+	}
+	n, ok := mul64(d.num, scale)
+	if !ok {
+		return Decimal{}, false
+	}
+	den := d.denom()
+	q, r := n/den, n%den      // truncated towards zero
+	if abs(r) >= den-abs(r) { // the dropped part is at least a half
+		if n < 0 {
+			q--
+		} else {
+			q++
+		}
+	}
+	return normalized(q, scale), true
+}
+
+// unitsSmall returns floor(d × scale) and what is left over, a fraction
+// in [0, 1).
+func (d Decimal) unitsSmall(scale int64) (int64, Decimal, bool) {
+	if d.big != nil {
+		return 0, Decimal{}, false
+	}
+	n, ok := mul64(d.num, scale)
+	if !ok {
+		return 0, Decimal{}, false
+	}
+	den := d.denom()
+	q := n / den
+	if n%den != 0 && n < 0 {
+		q--
+	}
+	return q, normalized(n-q*den, den), true
+}
+
+func apportionSmall(total Decimal, xs []Decimal, places int) ([]Decimal, bool) {
+	scale, ok := scale64(places)
+	if !ok {
+		return nil, false
+	}
+	units := make([]int64, len(xs))
+	rems := make([]Decimal, len(xs))
+	var sum int64
+	for i, x := range xs {
+		u, rem, ok := x.unitsSmall(scale)
+		if !ok {
+			return nil, false
+		}
+		units[i], rems[i] = u, rem
+		if sum, ok = add64(sum, u); !ok {
+			return nil, false
+		}
+	}
+	want, _, ok := total.Round(places).unitsSmall(scale)
+	if !ok {
+		return nil, false
+	}
+	missing, ok := add64(want, -sum)
+	if !ok {
+		return nil, false
+	}
+	switch {
+	case missing > 0 && missing <= int64(len(xs)):
+		order := make([]int, len(xs))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return rems[order[a]].Cmp(rems[order[b]]) > 0 })
+		for _, i := range order[:missing] {
+			units[i]++
+		}
+	case missing != 0:
+		if units[len(units)-1], ok = add64(units[len(units)-1], missing); !ok {
+			return nil, false
+		}
+	}
+	out := make([]Decimal, len(xs))
+	for i, u := range units {
+		out[i] = normalized(u, scale)
+	}
+	return out, true
 }

@@ -1,6 +1,8 @@
 package decimal
 
 import (
+	"math/big"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -54,6 +56,35 @@ func TestApportion(t *testing.T) {
 		}
 		if strings.Join(s, " ") != tc.want {
 			t.Errorf("%s: Apportion = %v, want %s", tc.name, s, tc.want)
+		}
+	}
+}
+
+// TestSmallPathsMatchBig: Round and Apportion give the same results on
+// the int64 path as on the big.Rat one.
+func TestSmallPathsMatchBig(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	asBig := func(d Decimal) Decimal { return Decimal{big: d.Rat()} }
+	for i := 0; i < 5000; i++ {
+		places := r.IntN(4)
+		xs := make([]Decimal, 1+r.IntN(6))
+		bigXs := make([]Decimal, len(xs))
+		for j := range xs {
+			xs[j] = FromRat(big.NewRat(r.Int64N(2_000_001)-1_000_000, 1+r.Int64N(240)))
+			bigXs[j] = asBig(xs[j])
+		}
+		if a, b := xs[0].Round(places), asBig(xs[0]).Round(places); !a.Equal(b) {
+			t.Fatalf("Round(%s, %d) = %s on int64, %s on big.Rat", xs[0], places, a, b)
+		}
+		total := Sum(xs...).Round(places)
+		if r.IntN(4) == 0 { // a parent rounded the other way
+			total = total.Add(FromRat(big.NewRat(1, 1000)).Round(places))
+		}
+		small, bigOut := Apportion(total, xs, places), Apportion(asBig(total), bigXs, places)
+		for j := range small {
+			if !small[j].Equal(bigOut[j]) {
+				t.Fatalf("Apportion(%s, %v, %d) = %v on int64, %v on big.Rat", total, xs, places, small, bigOut)
+			}
 		}
 	}
 }
