@@ -191,11 +191,10 @@ func serviceRow(sc *ServiceCost) Row {
 // that trace to no segment (and segments in no market) form one row,
 // (untraced).
 func groupRows(a *Allocation, by string) []Row {
-	type group struct{ row Row }
-	groups := map[string]*group{}
+	groups := map[string]*Row{}
 	var names []string
-	newGroup := func(name, title, typ string) *group {
-		g := &group{row: Row{Name: name, Title: title, Type: typ, Exact: Amounts{Direct: map[string]decimal.Decimal{}}}}
+	newGroup := func(name, title, typ string) *Row {
+		g := &Row{Name: name, Title: title, Type: typ, Exact: Amounts{Direct: map[string]decimal.Decimal{}}}
 		groups[name] = g
 		if name != Untraced {
 			names = append(names, name)
@@ -223,7 +222,7 @@ func groupRows(a *Allocation, by string) []Row {
 			}
 			g = newGroup(name, title, typ)
 		}
-		e := &g.row.Exact
+		e := &g.Exact
 		share := func(d decimal.Decimal) decimal.Decimal {
 			q, _ := d.Quo(decimal.FromInt(n))
 			return q
@@ -274,10 +273,10 @@ func groupRows(a *Allocation, by string) []Row {
 	sort.Strings(names)
 	var rows []Row
 	for _, n := range names {
-		rows = append(rows, groups[n].row)
+		rows = append(rows, *groups[n])
 	}
 	if g := groups[Untraced]; g != nil {
-		rows = append(rows, g.row)
+		rows = append(rows, *g)
 	}
 	for i := range rows {
 		e := &rows[i].Exact
