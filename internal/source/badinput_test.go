@@ -304,7 +304,7 @@ func TestFileSizeLimit(t *testing.T) {
 		t.Fatalf("problems %v, want one", res.Problems)
 	}
 	p := res.Problems[0]
-	if p.Kind != Unreadable || p.Pos != (Pos{File: "big.yaml"}) ||
+	if p.Kind != Unreadable || p.Pos != (Pos{File: "big.yaml", Line: 1, Col: 1}) ||
 		p.Message != "file is 255 bytes, larger than the 100 bytes limit (raise it with --max-file-size)" {
 		t.Errorf("got %+v", p)
 	}
@@ -330,7 +330,7 @@ func TestOverLimitFileIsNotRead(t *testing.T) {
 	if alloc > 1<<20 {
 		t.Errorf("reading the listing allocated %d bytes: the file was read", alloc)
 	}
-	want := Problem{Kind: Unreadable, Pos: Pos{File: "huge.yaml"},
+	want := Problem{Kind: Unreadable, Pos: Pos{File: "huge.yaml", Line: 1, Col: 1},
 		Message: "file is 16.0 GiB, larger than the 32.0 MiB limit (raise it with --max-file-size)"}
 	if len(res.Problems) != 1 || res.Problems[0] != want {
 		t.Errorf("problems %v, want %v", res.Problems, want)

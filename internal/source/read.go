@@ -130,8 +130,13 @@ func (l *lister) display(p string) string {
 	return filepath.ToSlash(abs)
 }
 
+// fileStart is where a problem about a whole file is reported: line 1,
+// column 1, so that every finding has a position that editors, GitHub
+// annotations and SARIF viewers can jump to.
+func fileStart(file string) Pos { return Pos{File: file, Line: 1, Col: 1} }
+
 func (l *lister) problem(kind, file string, format string, args ...any) {
-	l.problems = append(l.problems, Problem{Kind: kind, Pos: Pos{File: file}, Message: fmt.Sprintf(format, args...)})
+	l.problems = append(l.problems, Problem{Kind: kind, Pos: fileStart(file), Message: fmt.Sprintf(format, args...)})
 }
 
 func (l *lister) top(p string) {
@@ -203,7 +208,11 @@ func (l *lister) file(p string, info os.FileInfo) {
 		l.problem(Unreadable, l.display(p), "not a regular file (%s); skipped", special(info.Mode()))
 		return
 	}
+	// A file reached through several symlinks is read once.
 	abs, _ := filepath.Abs(p)
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
 	if l.seen[abs] {
 		return
 	}
@@ -219,7 +228,7 @@ func ReadFile(f File, opt Options) ([]*Document, []Problem) {
 		max = DefaultMaxFileSize
 	}
 	fail := func(format string, args ...any) ([]*Document, []Problem) {
-		return nil, []Problem{{Kind: Unreadable, Pos: Pos{File: f.Display}, Message: fmt.Sprintf(format, args...)}}
+		return nil, []Problem{{Kind: Unreadable, Pos: fileStart(f.Display), Message: fmt.Sprintf(format, args...)}}
 	}
 	if f.Size > max {
 		return fail("file is %s, larger than the %s limit (raise it with --max-file-size)", size(f.Size), size(max))
