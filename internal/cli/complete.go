@@ -40,20 +40,28 @@ func (a *app) completeSites(cmd *cobra.Command, args []string, toComplete string
 	})
 }
 
-// completeServiceArgs completes the NAME... arguments of a command that
-// takes service names and then paths (impact): service names, and
-// folders and files for the paths.
+// completeServiceArgs completes the arguments of `impact NAME...
+// [PATH...]`: service names, until an argument names a path (as impact
+// reads them, splitNamesPaths); then paths. Where no name fits what is
+// typed, the shell completes a path.
 func (a *app) completeServiceArgs(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	if _, paths := splitNamesPaths(args); len(paths) > 0 {
+		return nil, cobra.ShellCompDirectiveDefault
+	}
 	names, _ := a.completeServices(cmd, args, toComplete)
 	if len(names) == 0 {
-		return nil, cobra.ShellCompDirectiveDefault // perhaps a PATH
+		return nil, cobra.ShellCompDirectiveDefault
 	}
 	return names, cobra.ShellCompDirectiveNoFileComp
 }
 
+// completeNames offers the names of entities. A flag that takes a
+// comma-separated list (--service a,b) is completed after its last comma.
 func completeNames(args []string, toComplete string, entities func(*catalog.Catalog) []*catalog.Entity) ([]cobra.Completion, cobra.ShellCompDirective) {
 	var paths []string
+	seen := map[string]bool{} // a name given already is not offered again
 	for _, arg := range args {
+		seen[arg] = true
 		if _, err := os.Stat(arg); err == nil {
 			paths = append(paths, arg)
 		}
@@ -61,21 +69,24 @@ func completeNames(args []string, toComplete string, entities func(*catalog.Cata
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	var listed string
+	if i := strings.LastIndexByte(toComplete, ','); i >= 0 {
+		listed, toComplete = toComplete[:i+1], toComplete[i+1:]
+		for _, name := range strings.Split(listed, ",") {
+			seen[name] = true
+		}
+	}
 	c := catalog.Load(paths, catalog.Options{MaxFileSize: source.DefaultMaxFileSize})
 	var out []cobra.Completion
-	seen := map[string]bool{}
-	for _, arg := range args { // a name given already is not offered again
-		seen[arg] = true
-	}
 	for _, e := range entities(c) {
 		if seen[e.Name] || !strings.HasPrefix(e.Name, toComplete) {
 			continue
 		}
 		seen[e.Name] = true
 		if e.Title != "" {
-			out = append(out, cobra.CompletionWithDesc(e.Name, e.Title))
+			out = append(out, cobra.CompletionWithDesc(listed+e.Name, e.Title))
 		} else {
-			out = append(out, e.Name)
+			out = append(out, listed+e.Name)
 		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp

@@ -85,12 +85,14 @@ func TestCompleteNames(t *testing.T) {
 		{[]string{"--service", ""}, "corporate-email\tCorporate Email\ncrm\ndirectory\tDirectory\npayroll\n" + noFiles},
 		{[]string{"--service", "c"}, "corporate-email\tCorporate Email\ncrm\n" + noFiles},
 		{[]string{"--service=d"}, "directory\tDirectory\n" + noFiles},
+		{[]string{"--service", "crm,d"}, "crm,directory\tDirectory\n" + noFiles},
 		{[]string{"--site", ""}, "dc-east\tEast data centre\ndc-west\n" + noFiles},
 		// The catalog the command line names, when it names one.
 		{[]string{"other", "--service", ""}, "payroll\n" + noFiles},
 		// Arguments: names not given yet; nothing matches, so perhaps a PATH.
 		{[]string{"crm", ""}, "corporate-email\tCorporate Email\ndirectory\tDirectory\npayroll\n" + noFiles},
 		{[]string{"oth"}, files},
+		{[]string{"crm", "other", ""}, files}, // impact: after a PATH, only paths
 	} {
 		got := complete(t, tc.args...)
 		if got != tc.want {

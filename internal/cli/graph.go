@@ -39,6 +39,7 @@ escaped, so the output is always valid Mermaid or DOT.`,
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "mermaid", "output format: "+strings.Join(render.GraphFormats(), "|"))
 	f.StringSliceVar(&o.focus, "focus", nil, "keep only this service and its neighbourhood (repeatable)")
+	cmd.RegisterFlagCompletionFunc("focus", a.completeServices)
 	f.IntVar(&o.depth, "depth", 0, "with --focus: dependency steps kept upstream and downstream (0: no limit)")
 	return cmd
 }

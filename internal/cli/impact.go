@@ -37,6 +37,7 @@ such as ./acme), and from there on they are the catalog PATHs (default .).`,
   svccat impact storage dns --format json examples/acme`,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runImpact(o, args) },
 	}
+	cmd.ValidArgsFunction = a.completeServiceArgs
 	o.register(cmd.Flags())
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: "+strings.Join(render.ImpactFormats(), "|"))
 	return cmd
