@@ -29,7 +29,14 @@ func (a *app) newLintCmd() *cobra.Command {
 references and run the lint rules (svccat rules lists them).
 
 Exit code 1 when a finding is at or above --fail-on (default error).`,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runLint(o, args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			// In a GitHub Actions job findings become annotations on the
+			// pull request, unless --format says otherwise.
+			if !cmd.Flags().Changed("format") && a.getenv("GITHUB_ACTIONS") == "true" {
+				o.format = "github"
+			}
+			return a.runLint(o, args)
+		},
 	}
 	o.register(cmd.Flags())
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: "+strings.Join(render.FindingFormats(), "|"))
