@@ -140,7 +140,7 @@ func (c *Checker) Check(doc *source.Document) Result {
 		res.Issues = v.issues
 		return res
 	}
-	v.walk(doc.Root, c.shapes[res.Kind], nil)
+	v.walk(doc.Root, nil, c.shapes[res.Kind], nil)
 	sort.SliceStable(v.issues, func(i, j int) bool {
 		a, b := v.issues[i].Pos, v.issues[j].Pos
 		if a.Line != b.Line {

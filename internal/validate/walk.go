@@ -12,7 +12,11 @@ import (
 // walk checks n against the schema's shape s: types, unknown fields,
 // missing required fields and, through leafCheck, every scalar value —
 // all of them, at every level.
-func (v *docCheck) walk(n *yaml.Node, s *shape, path []string) {
+//
+// key is the mapping key that n is the value of (nil for list items and
+// the document): a missing required field is reported there, at
+// "spec:", rather than somewhere inside the mapping that lacks it.
+func (v *docCheck) walk(n, key *yaml.Node, s *shape, path []string) {
 	n = deref(n)
 	got := yamlKind(n)
 	if s.kind&got == 0 {
@@ -40,11 +44,15 @@ func (v *docCheck) walk(n *yaml.Node, s *shape, path []string) {
 				v.report(k, child, "unknown field %q in %s%s", key, fieldName(path), suggest(key, s.names))
 				continue
 			}
-			v.walk(val, fs, child)
+			v.walk(val, k, fs, child)
+		}
+		at := n
+		if key != nil {
+			at = key
 		}
 		for _, m := range s.required {
 			if !present[m] {
-				v.report(n, append(path[:len(path):len(path)], m), "%s is missing required field %q", fieldName(path), m)
+				v.report(at, append(path[:len(path):len(path)], m), "%s is missing required field %q", fieldName(path), m)
 			}
 		}
 	case yaml.SequenceNode:
@@ -52,7 +60,7 @@ func (v *docCheck) walk(n *yaml.Node, s *shape, path []string) {
 			return
 		}
 		for i, c := range n.Content {
-			v.walk(c, s.elem, append(path[:len(path):len(path)], strconv.Itoa(i)))
+			v.walk(c, nil, s.elem, append(path[:len(path):len(path)], strconv.Itoa(i)))
 		}
 	default:
 		if s.constrained {
