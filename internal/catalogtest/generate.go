@@ -22,7 +22,7 @@ type Options struct {
 // Write generates a catalog under dir (created if needed) and returns the
 // number of entities written. Every reference resolves and the dependency
 // graph is acyclic: service i depends only on supporting services with a
-// larger index.
+// larger index, in a later layer.
 func Write(dir string, opt Options) (int, error) {
 	if opt.PerFile <= 0 {
 		opt.PerFile = 10
@@ -81,16 +81,24 @@ spec:
 	for i := 0; i < sites; i++ {
 		w.add("sites", fmt.Sprintf("apiVersion: svccat/v1\nkind: Site\nmetadata:\n  name: site-%d\nspec:\n  location: City %d\n", i, i))
 	}
-	// The first fifth of the services are business services; the rest are
-	// supporting services that the ones before them depend on.
-	business := max(n/5, 1)
-	for i := 0; i < n; i++ {
-		var b strings.Builder
-		typ, tier, rto := "supporting", 0, "2d"
-		if i < business {
-			typ, tier, rto = "business", 2, "1w"
-		}
-		fmt.Fprintf(&b, `apiVersion: svccat/v1
+	// Services come in four layers, as in a real catalog: business
+	// services (a fifth) on top of three layers of supporting services.
+	// Each service depends on four services of the next layer (hard) and
+	// one more (soft, weight 2); spreading the picks over the whole next
+	// layer leaves no supporting service orphaned. Tiers, RTOs and SLOs get
+	// stricter further down, so the catalog lints clean.
+	bounds := []int{0, n / 5, n / 2, n * 4 / 5, n} // layer l is [bounds[l], bounds[l+1])
+	type layer struct {
+		typ      string
+		tier     int
+		rto, slo string
+	}
+	layers := []layer{{"business", 2, "1w", "99"}, {"supporting", 1, "2d", "99.9"}, {"supporting", 0, "1d", "99.99"}, {"supporting", 0, "12h", "99.999"}}
+	for l := 0; l < 4; l++ {
+		for i := bounds[l]; i < bounds[l+1]; i++ {
+			ly := layers[l]
+			var b strings.Builder
+			fmt.Fprintf(&b, `apiVersion: svccat/v1
 kind: Service
 metadata:
   name: service-%d
@@ -99,41 +107,44 @@ metadata:
 spec:
   type: %s
   owner: team-%d
-`, i, i, i, typ, i%teams)
-		if typ == "business" {
-			fmt.Fprintf(&b, "  segments: [segment-%d, segment-%d]\n  touchpoints: [web, email]\n", i%segments, (i+1)%segments)
-		}
-		fmt.Fprintf(&b, `  sites: [site-%d]
+`, i, i, i, ly.typ, i%teams)
+			if ly.typ == "business" {
+				fmt.Fprintf(&b, "  segments: [segment-%d, segment-%d]\n  touchpoints: [web, email]\n", i%segments, (i+1)%segments)
+			}
+			fmt.Fprintf(&b, `  sites: [site-%d]
   impact: {tier: %d, rto: %s, rpo: 1h}
   restore: {duration: 30m, runbook: https://wiki.example.com/runbooks/service-%d}
-`, i%sites, tier, rto, i)
-		// Up to five dependencies on later (supporting) services.
-		var deps []string
-		for k := 1; k <= 5; k++ {
-			j := i + k*7 + (i % 3)
-			if j >= n || j < business {
-				continue
+`, i%sites, ly.tier, ly.rto, i)
+			if l < 3 && bounds[l+2] > bounds[l+1] {
+				lo, size := bounds[l+1], bounds[l+2]-bounds[l+1]
+				seen := map[int]bool{}
+				var deps []string
+				for k := 0; k < 5; k++ {
+					j := lo + ((i-bounds[l])*4+k)%size
+					if seen[j] {
+						continue
+					}
+					seen[j] = true
+					if k == 4 {
+						deps = append(deps, fmt.Sprintf("    - {service: service-%d, type: soft, weight: 2}\n", j))
+					} else {
+						deps = append(deps, fmt.Sprintf("    - service-%d\n", j))
+					}
+				}
+				b.WriteString("  dependsOn:\n" + strings.Join(deps, ""))
 			}
-			if k == 5 {
-				deps = append(deps, fmt.Sprintf("    - {service: service-%d, type: soft, weight: 2}\n", j))
-			} else {
-				deps = append(deps, fmt.Sprintf("    - service-%d\n", j))
-			}
-		}
-		if len(deps) > 0 {
-			b.WriteString("  dependsOn:\n" + strings.Join(deps, ""))
-		}
-		fmt.Fprintf(&b, `  slos:
-    - {name: availability, indicator: availability, objective: 95, window: 30d}
+			fmt.Fprintf(&b, `  slos:
+    - {name: availability, indicator: availability, objective: %s, window: 30d}
   cost:
     currency: USD
     period: %s
     pools: {hardware: %d.50, software: %d, labor: %d.25}
-`, []string{"month", "quarter", "year"}[i%3], 100+i%900, 200+i%700, 300+i%500)
-		if typ == "business" {
-			fmt.Fprintf(&b, "  consumption: {unit: user, planned: %d, price: 1000}\n", 50+i%400)
+`, ly.slo, []string{"month", "quarter", "year"}[i%3], 100+i%900, 200+i%700, 300+i%500)
+			if ly.typ == "business" {
+				fmt.Fprintf(&b, "  consumption: {unit: user, planned: %d, price: 1000}\n", 50+i%400)
+			}
+			w.add("services", b.String())
 		}
-		w.add("services", b.String())
 	}
 	if err := w.flushAll(); err != nil {
 		return 0, err
