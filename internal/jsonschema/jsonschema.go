@@ -267,6 +267,9 @@ func (g *generator) value(v cue.Value) (Schema, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%v: a regular expression must be a string", v)
 		}
+		// JSON Schema patterns are ECMA-262 and CUE's are RE2; the
+		// schema's (classes, groups, repetition, anchors) mean the same in
+		// both.
 		if op == cue.NotRegexMatchOp {
 			return Schema{"type": "string", "not": Schema{"pattern": re}}, nil
 		}
