@@ -2,6 +2,7 @@ package catalog_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -15,8 +16,19 @@ import (
 
 var (
 	genMu   sync.Mutex
+	genRoot string
 	genDirs = map[int]string{}
 )
+
+// TestMain removes the generated catalogs, which outlive a single
+// benchmark run (testing calls a benchmark function several times).
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if genRoot != "" {
+		os.RemoveAll(genRoot)
+	}
+	os.Exit(code)
+}
 
 // generated writes a catalog of n services once per test binary run.
 func generated(b *testing.B, n int) string {
@@ -25,7 +37,13 @@ func generated(b *testing.B, n int) string {
 	if d, ok := genDirs[n]; ok {
 		return d
 	}
-	d := filepath.Join(b.TempDir(), fmt.Sprintf("catalog-%d", n))
+	if genRoot == "" {
+		var err error
+		if genRoot, err = os.MkdirTemp("", "svccat-bench-"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	d := filepath.Join(genRoot, fmt.Sprintf("catalog-%d", n))
 	if _, err := catalogtest.Write(d, catalogtest.Options{Services: n}); err != nil {
 		b.Fatal(err)
 	}

@@ -89,9 +89,10 @@ func Documents(docs []*source.Document) []Result {
 // Document validates one document.
 func Document(doc *source.Document) Result { return NewChecker().Check(doc) }
 
-// contextBudget is how many documents one cue.Context validates before it
-// is replaced: a context keeps everything built in it (some kilobytes per
-// document), so a long-lived one would grow with the catalog.
+// contextBudget is how many values one cue.Context evaluates before it is
+// replaced: a context keeps everything built in it, so a long-lived one
+// would grow with the catalog. Only values the fast path cannot accept
+// and the memo has not seen reach CUE, so this is rarely reached.
 const contextBudget = 2000
 
 // Checker validates documents one at a time. It is not safe for
@@ -101,7 +102,6 @@ type Checker struct {
 	defs   map[string]cue.Value
 	shapes map[string]*shape
 	leaves leafChecker
-	uses   int
 }
 
 // NewChecker compiles the embedded schema into a new Checker.
@@ -125,15 +125,13 @@ func (c *Checker) reset() {
 		c.shapes[k] = buildShape(c.defs[k], 0)
 	}
 	c.leaves = leafChecker{ctx: c.ctx, memo: map[leafKey][]string{}}
-	c.uses = 0
 }
 
 // Check validates one document.
 func (c *Checker) Check(doc *source.Document) Result {
-	if c.uses >= contextBudget {
+	if c.leaves.evaluated >= contextBudget {
 		c.reset()
 	}
-	c.uses++
 	v := &docCheck{doc: doc, leaves: &c.leaves}
 	res := v.envelope()
 	if res.Skipped || res.Kind == "" {

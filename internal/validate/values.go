@@ -20,8 +20,9 @@ import (
 // remembers the verdicts: catalogs repeat the same values (types, tiers,
 // durations, currencies) thousands of times.
 type leafChecker struct {
-	ctx  *cue.Context
-	memo map[leafKey][]string
+	ctx       *cue.Context
+	memo      map[leafKey][]string
+	evaluated int // values evaluated in ctx
 }
 
 type leafKey struct {
@@ -41,6 +42,7 @@ func (l *leafChecker) check(s *shape, n *yaml.Node) []string {
 	if msgs, ok := l.memo[key]; ok {
 		return msgs
 	}
+	l.evaluated++
 	val := l.ctx.BuildExpr(toAST(n))
 	msgs := describe(s.leaf.Unify(val).Validate(cue.Concrete(true)))
 	if len(l.memo) < maxMemo {
