@@ -2,10 +2,13 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -42,6 +45,13 @@ type loaded struct {
 func (a *app) load(f *catalogFlags, paths []string) (*loaded, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
+	}
+	for _, p := range paths {
+		// A PATH that does not exist is a mistake in the command line, not
+		// a finding about the catalog.
+		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+			return nil, usagef("%s: no such file or directory", p)
+		}
 	}
 	cfg, err := config.Find(f.config, paths)
 	if err != nil {
@@ -84,11 +94,8 @@ func (a *app) output(f *catalogFlags, l *loaded, write func(w io.Writer, color b
 		return write(a.stdout, a.color(a.stdout))
 	}
 	if l != nil {
-		target, _ := filepath.Abs(f.output)
-		for _, file := range l.catalog.Files {
-			if abs, _ := filepath.Abs(file); abs == target {
-				return usagef("-o %s would overwrite a catalog file; svccat never writes into the catalog it reads", f.output)
-			}
+		if err := l.checkOutside(f.output); err != nil {
+			return err
 		}
 	}
 	var buf bytes.Buffer
@@ -96,6 +103,49 @@ func (a *app) output(f *catalogFlags, l *loaded, write func(w io.Writer, color b
 		return err
 	}
 	return WriteFileAtomic(f.output, buf.Bytes())
+}
+
+// checkOutside refuses an output file that is a catalog file, or that the
+// next run would read as one (a YAML file below a catalog folder): svccat
+// never writes into the catalog it reads.
+func (l *loaded) checkOutside(out string) error {
+	target, err := filepath.Abs(out)
+	if err != nil {
+		return nil
+	}
+	for _, file := range l.catalog.Files {
+		if abs, _ := filepath.Abs(file); abs == target {
+			return usagef("-o %s would overwrite a catalog file; svccat never writes into the catalog it reads", out)
+		}
+	}
+	ext := filepath.Ext(target)
+	if ext != ".yaml" && ext != ".yml" {
+		return nil
+	}
+	for _, p := range l.paths {
+		root, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		if info, err := os.Stat(root); err != nil || !info.IsDir() {
+			continue
+		}
+		if rel, err := filepath.Rel(root, target); err == nil && !strings.HasPrefix(rel, "..") && !hidden(rel) {
+			return usagef("-o %s is inside the catalog folder %s and would be read as part of it; write it elsewhere", out, p)
+		}
+	}
+	return nil
+}
+
+// hidden reports whether a relative path passes through a hidden file or
+// folder, which the catalog reader skips.
+func hidden(rel string) bool {
+	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+		if strings.HasPrefix(part, ".") && part != "." && part != ".." {
+			return true
+		}
+	}
+	return false
 }
 
 // WriteFileAtomic writes data to path through a temporary file in the same
