@@ -115,7 +115,7 @@ func newSite(in Input) (*site, error) {
 	if cfg == nil {
 		cfg = config.Default()
 	}
-	s := &site{c: in.Catalog, cfg: cfg, lint: in.Lint, paths: map[catalog.Named]string{}}
+	s := &site{c: in.Catalog, cfg: cfg, lint: in.Lint, paths: map[catalog.Named]string{}, texts: map[catalog.Named]string{}}
 	s.assignPaths()
 	plan, err := graph.RestoreOrder(in.Catalog, graph.Scenario{}, graph.Options{DefaultDuration: cfg.RestoreDuration})
 	if err != nil {
@@ -128,6 +128,9 @@ func newSite(in Input) (*site, error) {
 		for i := range plan.Steps {
 			s.steps[plan.Steps[i].Service] = &plan.Steps[i]
 		}
+	}
+	if s.costs, err = newCosts(s); err != nil {
+		return nil, err
 	}
 	return s, nil
 }

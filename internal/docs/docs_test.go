@@ -9,8 +9,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/catalogtest"
 	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/golden"
+	"github.com/svccat/svccat/internal/graph"
 	"github.com/svccat/svccat/internal/lint"
 	"github.com/svccat/svccat/internal/lint/rules"
 )
@@ -140,4 +142,35 @@ func firstHeading(pp parsedPage) string {
 		}
 	}
 	return ""
+}
+
+// TestFocusGraphIsExport checks that a service page draws what
+// svccat graph --focus NAME draws (graph.Export), for every service of
+// the example whose graph is not cut down to direct neighbours.
+func TestFocusGraphIsExport(t *testing.T) {
+	big := t.TempDir()
+	if _, err := catalogtest.Write(big, catalogtest.Options{Services: 200}); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{acmeDir, big} {
+		checkFocusGraphs(t, catalog.Load([]string{dir}, catalog.Options{}))
+	}
+}
+
+func checkFocusGraphs(t *testing.T, c *catalog.Catalog) {
+	t.Helper()
+	for _, s := range c.Services {
+		got, direct := focusGraph(s)
+		opt := graph.ExportOptions{Focus: []string{s.Name}}
+		if direct {
+			opt.Depth = 1
+		}
+		want, err := graph.Export(c, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: (-Export +focusGraph):\n%s", s.Name, diff)
+		}
+	}
 }

@@ -3,6 +3,9 @@ package docs
 import (
 	"sort"
 
+	"github.com/svccat/svccat/internal/cost"
+	"github.com/svccat/svccat/internal/decimal"
+
 	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/finding"
 	"github.com/svccat/svccat/internal/graph"
@@ -45,6 +48,9 @@ type indexData struct {
 
 func (s *site) indexData() indexData {
 	d := indexData{page: s.page(indexPath), C: s.c, Summary: s.lint.Summary(), Findings: s.findingsAbout(""), Plan: s.plan}
+	// Most severe first; within a severity, the linter's order (by file
+	// and line).
+	sort.SliceStable(d.Findings, func(i, j int) bool { return d.Findings[i].Severity > d.Findings[j].Severity })
 	for _, x := range sorted(s.c.Services).([]*catalog.Service) {
 		if x.IsBusiness() {
 			d.Business = append(d.Business, x)
@@ -61,6 +67,8 @@ type marketData struct {
 	Personas     []*catalog.Persona
 	Services     []*catalog.Service // business services tracing to its segments
 	Underpinning []*catalog.Service // what those services depend on
+	Cost         *cost.Row
+	Report       *cost.Report
 	Findings     []findingRow
 }
 
@@ -72,6 +80,8 @@ func (s *site) marketData(m *catalog.Market) marketData {
 		Personas:     personasOf(m.Segments),
 		Services:     services,
 		Underpinning: underpinning(services),
+		Cost:         s.costs.markets[m.Name],
+		Report:       s.costs.ByMarket,
 		Findings:     s.findingsAbout(m.ID()),
 	}
 }
@@ -80,6 +90,8 @@ type segmentData struct {
 	*page
 	S           *catalog.Segment
 	Touchpoints []string
+	Cost        *cost.Row
+	Report      *cost.Report
 	Findings    []findingRow
 }
 
@@ -88,6 +100,8 @@ func (s *site) segmentData(seg *catalog.Segment) segmentData {
 		page:        s.page(s.path(seg)),
 		S:           seg,
 		Touchpoints: touchpointsOf(seg.Services),
+		Cost:        s.costs.segments[seg.Name],
+		Report:      s.costs.BySegment,
 		Findings:    s.findingsAbout(seg.ID()),
 	}
 }
@@ -126,7 +140,15 @@ type serviceData struct {
 	Step     *graph.Step
 	Plan     *graph.Plan
 	PlanErr  error
+	Cost     *serviceCost
 	Findings []findingRow
+}
+
+// HasExperience reports whether any part of the experience package is
+// recorded; supporting services show it only then.
+func (d serviceData) HasExperience() bool {
+	e := d.S.Experience
+	return len(e.FacilitatingProducts)+len(e.Information)+len(e.ExplicitBenefits)+len(e.ImplicitBenefits) > 0
 }
 
 // EarlierDeadline reports whether the service must be back before its
@@ -146,10 +168,11 @@ func (s *site) serviceData(x *catalog.Service) (serviceData, error) {
 		Plan:       s.plan,
 		PlanErr:    s.planErr,
 		Step:       s.steps[x.Name],
+		Cost:       s.costs.service(x),
 		Findings:   s.findingsAbout(x.ID()),
 	}
 	var err error
-	d.Graph, d.GraphDirect, err = dependencyGraph(s.c, x)
+	d.Graph, d.GraphDirect, err = dependencyGraph(x)
 	if !x.IsBusiness() {
 		d.Supports = supportedBusiness(x)
 	}
@@ -223,11 +246,76 @@ func (s *site) restoreData() (restoreData, error) {
 
 type costData struct {
 	*page
-	C *catalog.Catalog
+	*costs
+	// Business and Supporting are the report's rows with their services,
+	// sorted for reading.
+	Business, Supporting []costRow
+	Segments, Markets    []costRow
+	Orphans              []*catalog.Service
+	Untraced             *cost.Row
+	// PoolTotals add up the direct cost table's columns (in the report's
+	// pool order), DirectSum its last column: sums of the figures shown.
+	PoolTotals []decimal.Decimal
+	DirectSum  decimal.Decimal
+}
+
+// costRow is a report row with the entity it is about (nil for a row
+// such as (untraced)).
+type costRow struct {
+	*cost.Row
+	Subject catalog.Named
 }
 
 func (s *site) costData() costData {
-	return costData{page: s.page(costPath), C: s.c}
+	d := costData{page: s.page(costPath), costs: s.costs}
+	rows := func(rs []cost.Row, lookup func(string) catalog.Named) []costRow {
+		var out []costRow
+		for i := range rs {
+			r := &rs[i]
+			if r.Name == cost.Untraced {
+				d.Untraced = r
+				continue
+			}
+			out = append(out, costRow{Row: r, Subject: lookup(r.Name)})
+		}
+		sort.SliceStable(out, func(i, j int) bool {
+			a, b := out[i].Subject, out[j].Subject
+			if a == nil || b == nil {
+				return b == nil && a != nil
+			}
+			return lessNamed(a, b)
+		})
+		return out
+	}
+	service := func(n string) catalog.Named { return namedOrNil(s.c.Service(n)) }
+	d.Business = rows(s.costs.ByService.Rows, service)
+	d.Supporting = rows(s.costs.ByService.Supporting, service)
+	d.Untraced = nil // by service there is no untraced row; by segment there is
+	d.Segments = rows(s.costs.BySegment.Rows, func(n string) catalog.Named { return namedOrNil(s.c.Segment(n)) })
+	d.Markets = rows(s.costs.ByMarket.Rows, func(n string) catalog.Named { return namedOrNil(s.c.Market(n)) })
+	d.PoolTotals = make([]decimal.Decimal, len(s.costs.ByService.Pools))
+	for _, rows := range [][]costRow{d.Business, d.Supporting} {
+		for _, r := range rows {
+			for i, p := range s.costs.ByService.Pools {
+				d.PoolTotals[i] = d.PoolTotals[i].Add(r.Direct[p])
+			}
+			d.DirectSum = d.DirectSum.Add(r.DirectTotal)
+		}
+	}
+	for _, n := range s.costs.ByService.Orphans {
+		if x := s.c.Service(n); x != nil {
+			d.Orphans = append(d.Orphans, x)
+		}
+	}
+	return d
+}
+
+// namedOrNil turns a typed nil pointer into a nil interface.
+func namedOrNil[T catalog.Named](x T) catalog.Named {
+	if isNil(x) {
+		return nil
+	}
+	return x
 }
 
 // traceRow is one line of the traceability matrix: a segment of a market

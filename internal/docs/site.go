@@ -6,9 +6,12 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/config"
+	"github.com/svccat/svccat/internal/cost"
 	"github.com/svccat/svccat/internal/graph"
 	"github.com/svccat/svccat/internal/lint"
 )
@@ -37,10 +40,13 @@ type site struct {
 	cfg   *config.Config
 	lint  lint.Result
 	paths map[catalog.Named]string
+	texts map[catalog.Named]string
 
 	plan    *graph.Plan // the total-loss plan; nil when planErr is set
 	planErr error
 	steps   map[string]*graph.Step
+
+	costs *costs
 }
 
 var nameRE = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$`)
@@ -63,6 +69,20 @@ func (s *site) assignPaths() {
 		taken[p] = true
 		s.paths[x] = p
 	})
+}
+
+// linkText is x's display name escaped for a link's text; cached, since
+// the same entities are linked from page after page.
+func (s *site) linkText(x catalog.Named) string {
+	if t, ok := s.texts[x]; ok {
+		return t
+	}
+	t := Inline(x.Meta().DisplayName())
+	if t == "" {
+		t = Inline(x.Meta().Name)
+	}
+	s.texts[x] = t
+	return t
 }
 
 // path is the page of x, or "" when it has none.
@@ -103,10 +123,7 @@ func (p *page) Link(x any) string {
 	if !ok || isNil(x) {
 		return ""
 	}
-	text := Inline(n.Meta().DisplayName())
-	if text == "" {
-		text = Inline(n.Meta().Name)
-	}
+	text := p.s.linkText(n)
 	if target := p.s.path(n); target != "" {
 		return "[" + text + "](" + p.Href(target) + ")"
 	}
@@ -136,6 +153,29 @@ func (p *page) Chain(names []string) string {
 		}
 	}
 	return strings.Join(parts, " → ")
+}
+
+// Dependents links the services that depend on x, or "—".
+func (p *page) Dependents(x catalog.Named) string {
+	s, ok := x.(*catalog.Service)
+	if !ok || s == nil {
+		return "—"
+	}
+	return p.Links(dependents(s))
+}
+
+// Sources writes where a service's allocated cost was spent: "[Storage](…)
+// 1,200.00, [Network](…) 300.00".
+func (p *page) Sources(sources []cost.Source, places int) string {
+	parts := make([]string, len(sources))
+	for i, src := range sources {
+		name := Inline(src.Name)
+		if x := p.Service(src.Name); x != nil {
+			name = p.Link(x)
+		}
+		parts[i] = name + " " + money(src.Amount, places)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Links writes the links to a slice of entities, comma-separated, or an
@@ -194,13 +234,36 @@ func relPath(from, to string) string {
 func lessNamed(a, b catalog.Named) bool {
 	ea, eb := a.Meta(), b.Meta()
 	ta, tb := ea.DisplayName(), eb.DisplayName()
-	if la, lb := strings.ToLower(ta), strings.ToLower(tb); la != lb {
-		return la < lb
+	if c := compareFold(ta, tb); c != 0 {
+		return c < 0
 	}
 	if ta != tb {
 		return ta < tb
 	}
 	return ea.Name < eb.Name
+}
+
+// compareFold compares strings as their lower-case forms would compare,
+// without building them (sorting calls it a great many times).
+func compareFold(a, b string) int {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if la, lb := unicode.ToLower(ra), unicode.ToLower(rb); la != lb {
+			if la < lb {
+				return -1
+			}
+			return 1
+		}
+		a, b = a[na:], b[nb:]
+	}
+	switch {
+	case a == "" && b == "":
+		return 0
+	case a == "":
+		return -1
+	}
+	return 1
 }
 
 // sorted returns a copy of a slice of entities sorted with lessNamed;
@@ -355,38 +418,40 @@ func underpinning(services []*catalog.Service) []*catalog.Service {
 // transitively: the customers its cost and its outages reach.
 func supportedBusiness(s *catalog.Service) []*catalog.Service {
 	var out []*catalog.Service
-	for _, x := range closure(s, dependents) {
+	for _, x := range closure(s, false) {
 		if x.IsBusiness() {
 			out = append(out, x)
-		}
-	}
-	return out
-}
-
-// closure is every service reachable from s through next, sorted by name,
-// without s itself.
-func closure(s *catalog.Service, next func(*catalog.Service) []*catalog.Service) []*catalog.Service {
-	seen := map[*catalog.Service]bool{s: true}
-	queue := []*catalog.Service{s}
-	var out []*catalog.Service
-	for len(queue) > 0 {
-		x := queue[0]
-		queue = queue[1:]
-		for _, y := range next(x) {
-			if !seen[y] {
-				seen[y] = true
-				out = append(out, y)
-				queue = append(queue, y)
-			}
 		}
 	}
 	return sortServices(out)
 }
 
-func keys[K comparable](m map[K]bool) []K {
-	out := make([]K, 0, len(m))
-	for k := range m {
-		out = append(out, k)
+// closure is every service reachable from s along dependencies
+// (upstream) or dependents (downstream), without s itself, in
+// breadth-first order.
+func closure(s *catalog.Service, upstream bool) []*catalog.Service {
+	seen := map[*catalog.Service]bool{s: true}
+	queue := []*catalog.Service{s}
+	var out []*catalog.Service
+	visit := func(y *catalog.Service) {
+		if y != nil && !seen[y] {
+			seen[y] = true
+			out = append(out, y)
+			queue = append(queue, y)
+		}
+	}
+	for len(queue) > 0 {
+		x := queue[0]
+		queue = queue[1:]
+		if upstream {
+			for _, d := range x.DependsOn {
+				visit(d.To)
+			}
+		} else {
+			for _, d := range x.Dependents {
+				visit(d.From)
+			}
+		}
 	}
 	return out
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/decimal"
 	"github.com/svccat/svccat/internal/duration"
 )
 
@@ -44,6 +45,10 @@ var funcs = template.FuncMap{
 	"size":    sizeText,
 	"window":  window,
 	"sorted":  sorted,
+	"money":   money,
+	"moneyp":  moneyPtr,
+	"volume":  volume,
+	"neg":     negative,
 	"summary": summary,
 }
 
@@ -168,7 +173,7 @@ func sizeText(n *int64) string {
 	if n == nil {
 		return "—"
 	}
-	return strconv.FormatInt(*n, 10)
+	return money(decimal.FromInt(*n), 0)
 }
 
 // summary is the first sentence of s, escaped: enough to say who a

@@ -6,11 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 )
 
 // ManifestName is the file in the output folder that lists the pages svccat
@@ -85,13 +88,19 @@ func Write(dir string, pages []Page, opt Options) ([]Change, error) {
 			return nil, err
 		}
 	}
+	var files []fileWrite
 	for _, c := range p.changes {
 		if c.Kind == Removed || c.Path == ManifestName {
 			continue
 		}
-		if err := p.writeFile(c.Path, p.content[c.Path]); err != nil {
+		file, err := p.target(c.Path, true)
+		if err != nil {
 			return nil, err
 		}
+		files = append(files, fileWrite{file, p.content[c.Path]})
+	}
+	if err := writeAll(files); err != nil {
+		return nil, err
 	}
 	for _, c := range p.changes {
 		if c.Kind == Removed {
@@ -111,6 +120,7 @@ type plan struct {
 	dir, real string
 	opt       Options
 	protected []os.FileInfo
+	dirs      map[string]bool   // folders already made and checked
 	content   map[string][]byte // the pages and the manifest, by path
 	paths     []string          // the pages' paths, sorted
 	old       []string          // the pages the previous manifest lists
@@ -236,17 +246,23 @@ func (p *plan) target(rel string, create bool) (string, error) {
 	}
 	file := filepath.Join(p.dir, filepath.FromSlash(rel))
 	parent := filepath.Dir(file)
-	if create {
-		if err := os.MkdirAll(parent, 0o755); err != nil {
+	if !p.dirs[parent] {
+		if create {
+			if err := os.MkdirAll(parent, 0o755); err != nil {
+				return "", err
+			}
+		}
+		realParent, err := filepath.EvalSymlinks(parent)
+		if err != nil {
 			return "", err
 		}
-	}
-	realParent, err := filepath.EvalSymlinks(parent)
-	if err != nil {
-		return "", err
-	}
-	if realParent != p.real && !within(p.real, realParent) {
-		return "", fmt.Errorf("refusing to write %s: it leads outside %s", file, p.dir)
+		if realParent != p.real && !within(p.real, realParent) {
+			return "", fmt.Errorf("refusing to write %s: it leads outside %s", file, p.dir)
+		}
+		if p.dirs == nil {
+			p.dirs = map[string]bool{}
+		}
+		p.dirs[parent] = true
 	}
 	if info, err := os.Lstat(file); err == nil {
 		if info.IsDir() {
@@ -289,19 +305,65 @@ func (p *plan) remove(rel string) error {
 	return nil
 }
 
+type fileWrite struct {
+	file string
+	data []byte
+}
+
+// writeAll writes files (whose folders are made and checked) a few at a
+// time: creating a file is mostly waiting on the file system, and a site
+// has thousands. It returns the first error, in the files' order.
+func writeAll(files []fileWrite) error {
+	errs := make([]error, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(8, len(files)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = writeAtomic(files[i].file, files[i].data)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return firstError(errs)
+}
+
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // writeAtomic writes data through a temporary file in the same folder and
 // a rename, so that readers never see a half-written page.
+// The temporary file is created with mode 0644 under the umask, like any
+// file a tool writes, and exclusively, so that it never opens someone
+// else's file.
 func writeAtomic(file string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".tmp*")
+	var tmp *os.File
+	var err error
+	for try := 0; try < 100; try++ {
+		name := filepath.Join(filepath.Dir(file), "."+filepath.Base(file)+".tmp"+strconv.FormatUint(uint64(rand.Uint32()), 36))
+		tmp, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
 		return err
 	}
 	_, werr := tmp.Write(data)
 	if cerr := tmp.Close(); werr == nil {
 		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(tmp.Name(), 0o644)
 	}
 	if werr == nil {
 		werr = os.Rename(tmp.Name(), file)
