@@ -2,11 +2,13 @@ package docs
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/yuin/goldmark/ast"
 
 	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/catalogtest"
@@ -172,5 +174,64 @@ func checkFocusGraphs(t *testing.T, c *catalog.Catalog) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%s: (-Export +focusGraph):\n%s", s.Name, diff)
 		}
+	}
+}
+
+// TestEveryPageLinked follows links from index.md: every page of the
+// site can be reached.
+func TestEveryPageLinked(t *testing.T) {
+	pages := build(t, acmeDir)
+	parsed := map[string]parsedPage{}
+	for _, p := range pages {
+		parsed[p.Path] = parse(p)
+	}
+	seen := map[string]bool{"index.md": true}
+	queue := []string{"index.md"}
+	for len(queue) > 0 {
+		from := queue[0]
+		queue = queue[1:]
+		ast.Walk(parsed[from].doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if l, ok := n.(*ast.Link); ok && entering {
+				dest := string(l.Destination)
+				if i := strings.IndexByte(dest, '#'); i >= 0 {
+					dest = dest[:i]
+				}
+				if dest == "" || strings.Contains(dest, ":") {
+					return ast.WalkContinue, nil
+				}
+				to := path.Join(path.Dir(from), dest)
+				if !seen[to] {
+					seen[to] = true
+					queue = append(queue, to)
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	for _, p := range pages {
+		if !seen[p.Path] {
+			t.Errorf("%s cannot be reached from index.md", p.Path)
+		}
+	}
+}
+
+// TestBrokenCatalogs builds sites of catalogs the command would refuse
+// (errors of every kind) and of an empty one: Build never fails or
+// panics on them, and what it writes still checks out.
+func TestBrokenCatalogs(t *testing.T) {
+	empty := t.TempDir()
+	for _, dir := range []string{"../../examples/needs-work", empty} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			c := catalog.Load([]string{dir}, catalog.Options{})
+			res, err := lint.Run(c, config.Default(), rules.All())
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages, err := Build(Input{Catalog: c, Lint: res})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSite(t, pages)
+		})
 	}
 }
