@@ -38,71 +38,65 @@ type Page struct {
 }
 
 // Build generates every page of the site, sorted by path. It fails only
-// when a template cannot be executed, which is a bug.
+// when a page cannot be rendered, which is a bug.
 func Build(in Input) ([]Page, error) {
 	s, err := newSite(in)
 	if err != nil {
 		return nil, err
 	}
 	var pages []Page
-	add := func(path, tmpl string, data any) error {
-		var buf bytes.Buffer
-		if err := templates.ExecuteTemplate(&buf, tmpl, data); err != nil {
-			return fmt.Errorf("docs: %s: %w", path, err)
+	var failed error
+	add := func(path, tmpl string, data any, err error) {
+		if failed != nil {
+			return
 		}
-		pages = append(pages, Page{Path: path, Content: tidy(buf.Bytes())})
-		return nil
-	}
-	var errs []error
-	try := func(err error) {
+		if err == nil {
+			var buf bytes.Buffer
+			err = templates.ExecuteTemplate(&buf, tmpl, data)
+			pages = append(pages, Page{Path: path, Content: tidy(buf.Bytes())})
+		}
 		if err != nil {
-			errs = append(errs, err)
+			failed = fmt.Errorf("docs: %s: %w", path, err)
 		}
 	}
-	try(add(indexPath, "index.md.tmpl", s.indexData()))
-	if d, err := s.restoreData(); err != nil {
-		try(fmt.Errorf("docs: %s: %w", restorePath, err))
-	} else {
-		try(add(restorePath, "restore-order.md.tmpl", d))
-	}
-	try(add(costPath, "cost.md.tmpl", s.costData()))
-	try(add(tracePath, "traceability.md.tmpl", s.traceData()))
-	for _, m := range s.c.Markets {
-		if p := s.path(m); p != "" {
-			try(add(p, "market.md.tmpl", s.marketData(m)))
+	add(indexPath, "index.md.tmpl", s.indexData(), nil)
+	restore, err := s.restoreData()
+	add(restorePath, "restore-order.md.tmpl", restore, err)
+	add(costPath, "cost.md.tmpl", s.costData(), nil)
+	add(tracePath, "traceability.md.tmpl", s.traceData(), nil)
+	for _, x := range s.c.Markets {
+		if p := s.path(x); p != "" {
+			add(p, "market.md.tmpl", s.marketData(x), nil)
 		}
 	}
 	for _, x := range s.c.Segments {
 		if p := s.path(x); p != "" {
-			try(add(p, "segment.md.tmpl", s.segmentData(x)))
+			add(p, "segment.md.tmpl", s.segmentData(x), nil)
 		}
 	}
 	for _, x := range s.c.Personas {
 		if p := s.path(x); p != "" {
-			try(add(p, "persona.md.tmpl", s.personaData(x)))
+			add(p, "persona.md.tmpl", s.personaData(x), nil)
 		}
 	}
 	for _, x := range s.c.Services {
 		if p := s.path(x); p != "" {
-			if d, err := s.serviceData(x); err != nil {
-				try(fmt.Errorf("docs: %s: %w", p, err))
-			} else {
-				try(add(p, "service.md.tmpl", d))
-			}
+			d, err := s.serviceData(x)
+			add(p, "service.md.tmpl", d, err)
 		}
 	}
 	for _, x := range s.c.Teams {
 		if p := s.path(x); p != "" {
-			try(add(p, "team.md.tmpl", s.teamData(x)))
+			add(p, "team.md.tmpl", s.teamData(x), nil)
 		}
 	}
 	for _, x := range s.c.Sites {
 		if p := s.path(x); p != "" {
-			try(add(p, "site.md.tmpl", s.siteData(x)))
+			add(p, "site.md.tmpl", s.siteData(x), nil)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errs[0]
+	if failed != nil {
+		return nil, failed
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
 	return pages, nil

@@ -219,7 +219,6 @@ type restoreData struct {
 	Plan  *graph.Plan
 	Err   error
 	Gantt string
-	C     *catalog.Catalog
 }
 
 // Assumed counts the steps whose restore duration is assumed.
@@ -236,7 +235,7 @@ func (d restoreData) Assumed() int {
 }
 
 func (s *site) restoreData() (restoreData, error) {
-	d := restoreData{page: s.page(restorePath), Plan: s.plan, Err: s.planErr, C: s.c}
+	d := restoreData{page: s.page(restorePath), Plan: s.plan, Err: s.planErr}
 	var err error
 	if s.plan != nil && len(s.plan.Steps) > 0 {
 		d.Gantt, err = planGantt(s.plan)
@@ -252,15 +251,14 @@ type costData struct {
 	Business, Supporting []costRow
 	Segments, Markets    []costRow
 	Orphans              []*catalog.Service
-	Untraced             *cost.Row
 	// PoolTotals add up the direct cost table's columns (in the report's
 	// pool order), DirectSum its last column: sums of the figures shown.
 	PoolTotals []decimal.Decimal
 	DirectSum  decimal.Decimal
 }
 
-// costRow is a report row with the entity it is about (nil for a row
-// such as (untraced)).
+// costRow is a report row with the entity it is about; nil for the row
+// of business services that trace to no segment, which sorts last.
 type costRow struct {
 	*cost.Row
 	Subject catalog.Named
@@ -271,12 +269,7 @@ func (s *site) costData() costData {
 	rows := func(rs []cost.Row, lookup func(string) catalog.Named) []costRow {
 		var out []costRow
 		for i := range rs {
-			r := &rs[i]
-			if r.Name == cost.Untraced {
-				d.Untraced = r
-				continue
-			}
-			out = append(out, costRow{Row: r, Subject: lookup(r.Name)})
+			out = append(out, costRow{Row: &rs[i], Subject: lookup(rs[i].Name)})
 		}
 		sort.SliceStable(out, func(i, j int) bool {
 			a, b := out[i].Subject, out[j].Subject
@@ -290,7 +283,6 @@ func (s *site) costData() costData {
 	service := func(n string) catalog.Named { return namedOrNil(s.c.Service(n)) }
 	d.Business = rows(s.costs.ByService.Rows, service)
 	d.Supporting = rows(s.costs.ByService.Supporting, service)
-	d.Untraced = nil // by service there is no untraced row; by segment there is
 	d.Segments = rows(s.costs.BySegment.Rows, func(n string) catalog.Named { return namedOrNil(s.c.Segment(n)) })
 	d.Markets = rows(s.costs.ByMarket.Rows, func(n string) catalog.Named { return namedOrNil(s.c.Market(n)) })
 	d.PoolTotals = make([]decimal.Decimal, len(s.costs.ByService.Pools))
