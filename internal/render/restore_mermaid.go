@@ -50,7 +50,9 @@ func RestoreMermaid(w io.Writer, in RestoreInput) error {
 		}
 		fmt.Fprintf(bw, "    section %s\n", sec.name)
 		for _, s := range steps {
-			label := ganttText(s.Service, ganttTaskStop)
+			// The step number leads the label: a bare name such as "click",
+			// "section" or "title" would be read as a Gantt statement.
+			label := fmt.Sprintf("%d. %s", s.Order, ganttText(s.Service, ganttTaskStop))
 			if s.Assumed {
 				label += " (assumed " + duration.Format(s.Duration) + ")"
 			}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -171,5 +172,26 @@ func TestRestoreTableColor(t *testing.T) {
 	}
 	if !bytes.Contains(color.Bytes(), []byte(ansiBold+ansiRed+"MISSED"+ansiReset)) {
 		t.Errorf("a missed RTO is not red:\n%s", color.String())
+	}
+}
+
+// TestRestoreMermaidKeywordNames: services named like Gantt statements
+// ("click", "section", "title") must stay tasks; a bare "click" label made
+// the whole chart fail to parse in Mermaid 11.
+func TestRestoreMermaidKeywordNames(t *testing.T) {
+	names := []string{"click", "section", "title", "excludes", "todaymarker", "dateformat"}
+	p := &graph.Plan{DefaultDuration: time.Hour}
+	for i, n := range names {
+		p.Steps = append(p.Steps, graph.Step{Order: i + 1, Wave: 1, Service: n, Type: "supporting", Duration: time.Hour, Finish: time.Hour, Reason: "failed"})
+	}
+	var buf bytes.Buffer
+	if err := RestoreMermaid(&buf, RestoreInput{Plan: p}); err != nil {
+		t.Fatal(err)
+	}
+	for i, n := range names {
+		want := fmt.Sprintf("    %d. %s :s%d, ", i+1, n, i+1)
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("no task line %q in\n%s", want, buf.String())
+		}
 	}
 }
