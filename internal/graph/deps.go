@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/typo"
 )
 
 // dense is the service graph with services numbered 0..n-1 in name order,
@@ -152,43 +153,11 @@ func (e *UnknownError) Error() string {
 	case len(e.Known) <= 8:
 		msg += fmt.Sprintf(" (%ss: %s)", e.Kind, strings.Join(e.Known, ", "))
 	default:
-		if s := closest(e.Name, e.Known); s != "" {
+		if s := typo.Closest(e.Name, e.Known); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 	}
 	return msg
-}
-
-// closest returns the known name nearest to name when it is near enough
-// to be a typo of it, else "".
-func closest(name string, known []string) string {
-	best, bestD := "", len(name)/3+1
-	for _, k := range known {
-		if d := editDistance(name, k); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func (g *dense) names() []string {

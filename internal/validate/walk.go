@@ -7,6 +7,8 @@ import (
 
 	"cuelang.org/go/cue"
 	"gopkg.in/yaml.v3"
+
+	"github.com/svccat/svccat/internal/typo"
 )
 
 // walk checks n against the schema's shape s: types, unknown fields,
@@ -71,42 +73,16 @@ func (v *docCheck) walk(n, key *yaml.Node, s *shape, path []string) {
 	}
 }
 
-// suggest proposes the closest known name for a misspelt field.
+// suggest proposes the closest known name for a misspelt field, or lists
+// the known ones.
 func suggest(key string, known []string) string {
-	best, bestD := "", 3
-	for _, k := range known {
-		if d := distance(strings.ToLower(key), strings.ToLower(k)); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	if best != "" {
+	if best := typo.Closest(key, known); best != "" {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	if len(known) > 0 {
 		return fmt.Sprintf(" (known fields: %s)", strings.Join(known, ", "))
 	}
 	return ""
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func fieldName(path []string) string {

@@ -7,6 +7,7 @@ import (
 	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/finding"
 	"github.com/svccat/svccat/internal/lint"
+	"github.com/svccat/svccat/internal/typo"
 )
 
 // The rules below check the svccat.dev/ignore annotations themselves. They
@@ -129,7 +130,7 @@ Fix: correct the id (svccat rules lists them all), or remove it.`,
 					continue
 				}
 				hint := "svccat rules lists them"
-				if c := closest(ig.Name, names); c != "" {
+				if c := typo.Closest(ig.Name, names); c != "" {
 					hint = fmt.Sprintf("did you mean %q?", c)
 				}
 				p.Reportf(s.Entity, s.Pos, "%s on %s names %q, which is no rule (%s)",

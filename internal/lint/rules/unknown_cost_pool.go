@@ -6,6 +6,7 @@ import (
 
 	"github.com/svccat/svccat/internal/finding"
 	"github.com/svccat/svccat/internal/lint"
+	"github.com/svccat/svccat/internal/typo"
 )
 
 var UnknownCostPool = &lint.Rule{
@@ -40,7 +41,7 @@ Fix: correct the pool name, or, if the pool is real, add it to costPools in
 					continue
 				}
 				hint := "; add it to costPools in the config if it is real"
-				if c := closest(pa.Pool, known); c != "" {
+				if c := typo.Closest(pa.Pool, known); c != "" {
 					hint = fmt.Sprintf("; did you mean %s?", c)
 				}
 				p.Reportf(s, pa.Pos, "unknown cost pool %q: it is neither a default pool nor in the config's costPools%s", pa.Pool, hint)
