@@ -2,14 +2,9 @@ package render
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/svccat/svccat/internal/duration"
 )
@@ -72,53 +67,6 @@ func RestoreTable(w io.Writer, in RestoreInput) error {
 		}
 	}
 	return bw.Flush()
-}
-
-// borderlessTable writes rows in aligned columns without rules, the way
-// kubectl and docker print lists, and with no trailing spaces.
-func borderlessTable(w io.Writer, header []string, rows [][]string) error {
-	var buf bytes.Buffer
-	t := tablewriter.NewTable(&buf,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
-			Borders: tw.BorderNone,
-			Settings: tw.Settings{
-				Separators: tw.Separators{BetweenColumns: tw.Off, BetweenRows: tw.Off, ShowHeader: tw.Off},
-				Lines:      tw.Lines{ShowHeaderLine: tw.Off},
-			},
-		})),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithPadding(tw.Padding{Right: "  ", Overwrite: true}),
-	)
-	if header != nil {
-		h := make([]any, len(header))
-		for i, x := range header {
-			h[i] = strings.ToUpper(x)
-		}
-		t.Header(h...)
-	}
-	for _, r := range rows {
-		cells := make([]any, len(r))
-		for i, x := range r {
-			cells[i] = x
-		}
-		if err := t.Append(cells...); err != nil {
-			return err
-		}
-	}
-	if err := t.Render(); err != nil {
-		return err
-	}
-	for _, line := range strings.SplitAfter(buf.String(), "\n") {
-		if line == "" {
-			continue
-		}
-		if _, err := io.WriteString(w, strings.TrimRight(line, " \n")+"\n"); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func listOrDash(xs []string) string {
