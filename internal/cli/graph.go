@@ -33,7 +33,14 @@ escaped, so the output is always valid Mermaid or DOT.`,
 		Example: `  svccat graph examples/acme > services.mmd
   svccat graph --format dot examples/acme | dot -Tsvg > services.svg
   svccat graph --focus database --depth 1 examples/acme`,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runGraph(o, args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			// An empty value (an unset shell variable) must not widen the
+			// graph to every service.
+			if cmd.Flags().Changed("focus") && len(o.focus) == 0 {
+				return usagef("--focus needs the name of a service")
+			}
+			return a.runGraph(o, args)
+		},
 	}
 	o.register(cmd.Flags())
 	f := cmd.Flags()

@@ -52,7 +52,17 @@ has errors or affected services hard-depend on each other in a loop.`,
   svccat restore-order --site dc-east --crews 3 examples/acme
   svccat restore-order --service database --format json examples/acme
   svccat restore-order --format mermaid -o restore.mmd examples/acme`,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runRestore(o, args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			// An empty value (an unset shell variable) must not widen the
+			// scenario to a total loss.
+			if cmd.Flags().Changed("site") && o.site == "" {
+				return usagef("--site needs the name of the site that failed")
+			}
+			if cmd.Flags().Changed("service") && len(o.services) == 0 {
+				return usagef("--service needs the name of a service that failed")
+			}
+			return a.runRestore(o, args)
+		},
 	}
 	o.register(cmd.Flags())
 	f := cmd.Flags()
