@@ -71,7 +71,7 @@ func LongestRestoreChains(services []*catalog.Service, duration func(*catalog.Se
 				start, rc.prev[i] = rc.finish[j], j
 			}
 		}
-		rc.finish[i] = start + duration(services[i])
+		rc.finish[i] = addSat(start, duration(services[i]))
 		rc.first[i], rc.length[i] = i, 1
 		if p := rc.prev[i]; p >= 0 {
 			rc.first[i], rc.length[i] = rc.first[p], rc.length[p]+1

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -90,6 +91,20 @@ func TestLongestRestoreChains(t *testing.T) {
 	stranger := &catalog.Service{}
 	if _, ok := rc.Finish(stranger); ok || rc.Chain(stranger) != nil || rc.First(stranger) != nil || rc.Len(stranger) != 0 {
 		t.Error("a service not in the list has a chain")
+	}
+}
+
+// TestLongestRestoreChainsSaturate: durations near time.Duration's limit
+// (about 292 years, which the catalog format allows) must not wrap a
+// chain's length around to a short or negative one.
+func TestLongestRestoreChainsSaturate(t *testing.T) {
+	long := 15000 * 7 * 24 * time.Hour // 15000w, about 288 years
+	svcs := chainServices([]string{"a", "b", "c"}, "b>a", "c>b")
+	rc := LongestRestoreChains(svcs, func(*catalog.Service) time.Duration { return long })
+	for _, s := range svcs[1:] {
+		if got, ok := rc.Finish(s); !ok || got != math.MaxInt64 {
+			t.Errorf("Finish(%s) = %v, %v; want the largest duration, true", s.Name, got, ok)
+		}
 	}
 }
 
