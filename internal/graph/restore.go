@@ -409,12 +409,10 @@ func (r *restorer) schedule(order []int) {
 		}
 		r.wave[i], r.via[i] = w, via
 		r.earliest[i] = addSat(ready, r.dur[i])
+		r.start[i] = ready // with unlimited crews; listSchedule overwrites it
 	}
 	if r.opt.Crews == 0 {
-		for _, i := range order {
-			r.finish[i] = r.earliest[i]
-			r.start[i] = subSat(r.finish[i], r.dur[i])
-		}
+		copy(r.finish, r.earliest)
 		return
 	}
 	r.listSchedule(order)

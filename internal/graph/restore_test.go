@@ -2,6 +2,7 @@ package graph
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -265,6 +266,27 @@ func TestRestoreOrderOrderingTies(t *testing.T) {
 	}
 	if p.Misses != 2 || *p.Steps[0].Deadline != -30*time.Minute {
 		t.Errorf("misses %d deadline %v", p.Misses, *p.Steps[0].Deadline)
+	}
+}
+
+// TestRestoreOrderSaturates: restores near time.Duration's limit (which
+// the catalog format allows) saturate the schedule rather than wrap it,
+// and with unlimited crews a service still starts when its dependency is
+// back, not at the saturated finish minus its duration.
+func TestRestoreOrderSaturates(t *testing.T) {
+	c := memCatalog(
+		memService("a", 1, "", "15000w"),
+		memService("b", 1, "", "15000w", "a"),
+	)
+	for _, crews := range []int{0, 1} {
+		p, err := RestoreOrder(c, Scenario{}, Options{Crews: crews})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, b := p.Steps[0], p.Steps[1]
+		if b.Start != a.Finish || b.Finish != math.MaxInt64 || p.Makespan != math.MaxInt64 {
+			t.Errorf("%d crews: a %v-%v, b %v-%v, makespan %v", crews, a.Start, a.Finish, b.Start, b.Finish, p.Makespan)
+		}
 	}
 }
 
