@@ -37,6 +37,9 @@ type app struct {
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
+	// running is set once cobra has accepted the command line and the
+	// command runs; errors from then on are not about usage.
+	running bool
 }
 
 // Main runs svccat with args (without the program name) and returns the
@@ -68,8 +71,11 @@ func mainEnv(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv fu
 		return ee.code
 	}
 	fmt.Fprintf(stderr, "svccat: %v\n", err)
+	// The hint helps with cobra's own errors (an unknown command, too many
+	// arguments), not with a usageError, which says what to do, nor with a
+	// bad config file or an output file that cannot be written.
 	var ue usageError
-	if !errors.As(err, &ue) {
+	if !errors.As(err, &ue) && !a.running {
 		fmt.Fprintln(stderr, "Run 'svccat --help' for usage.")
 	}
 	return ExitUsage
@@ -88,6 +94,8 @@ Exit codes: 0 ok; 1 the command worked and found something that fails the
 run; 2 a usage error or a catalog that cannot be loaded for a report.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Runs after cobra has parsed the flags and checked the arguments.
+		PersistentPreRun: func(*cobra.Command, []string) { a.running = true },
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err.Error()} })
 	root.AddCommand(
