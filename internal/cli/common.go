@@ -102,7 +102,25 @@ func (a *app) output(f *catalogFlags, l *loaded, write func(w io.Writer, color b
 	if err := write(&buf, false); err != nil {
 		return err
 	}
-	return WriteFileAtomic(f.output, buf.Bytes())
+	if err := WriteFileAtomic(f.output, buf.Bytes()); err != nil {
+		// Name the file the user asked for, not the temporary one.
+		return fmt.Errorf("-o %s: cannot write: %v", f.output, errCause(err))
+	}
+	return nil
+}
+
+// errCause is the reason inside a file-system error ("permission
+// denied"), without the path and operation it wraps.
+func errCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 // checkOutside refuses an output file that is a catalog file, or that the
