@@ -9,6 +9,7 @@ import (
 
 	"github.com/svccat/svccat/internal/lint/rules"
 	"github.com/svccat/svccat/internal/render"
+	"github.com/svccat/svccat/internal/typo"
 )
 
 type rulesOptions struct {
@@ -44,6 +45,13 @@ func (a *app) runRules(o *rulesOptions, args []string) error {
 	if len(args) == 1 {
 		i := slices.IndexFunc(docs, func(d render.RuleDoc) bool { return d.Name == args[0] })
 		if i < 0 {
+			var names []string
+			for _, d := range docs {
+				names = append(names, d.Name)
+			}
+			if c := typo.Closest(args[0], names); c != "" {
+				return usagef("unknown rule %q (did you mean %q?)", args[0], c)
+			}
 			return usagef("unknown rule %q (svccat rules lists them)", args[0])
 		}
 		write = func(w io.Writer, _ bool) error { return render.Rule(w, o.format, docs[i]) }

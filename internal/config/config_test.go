@@ -109,17 +109,24 @@ func TestParseErrors(t *testing.T) {
 }
 
 // TestUnknownRuleID: the config can only name rules that exist; lint.Run
-// reports one that does not at its position in the config.
+// reports the first one that does not, in the file's order, at its
+// position in the config, with the rule it is probably a typo of.
 func TestUnknownRuleID(t *testing.T) {
-	cfg, err := config.Parse("catalog/.svccat.yaml", []byte("rules:\n  missing-cost: off\n  schema: warning\n  unresolved-refrence: off\n  dependency-cylce: info\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = lint.Run(&catalog.Catalog{}, cfg, []*lint.Rule{rules.Schema, rules.UnresolvedReference, rules.DependencyCycle, {Name: "missing-cost"}})
-	want := `catalog/.svccat.yaml:5:3: unknown rule "dependency-cylce" in rules (see ` + "`svccat rules`" + ` for the list)`
-	var ce *config.Error
-	if !errors.As(err, &ce) || err.Error() != want {
-		t.Errorf("got  %v\nwant %s", err, want)
+	for _, tc := range []struct{ rules, want string }{
+		{"  missing-cost: off\n  schema: warning\n  unresolved-refrence: off\n  dependency-cylce: info\n",
+			`catalog/.svccat.yaml:4:3: unknown rule "unresolved-refrence" in rules (did you mean "unresolved-reference"?)`},
+		{"  schema: warning\n  no-such-check: off\n",
+			`catalog/.svccat.yaml:3:3: unknown rule "no-such-check" in rules (see ` + "`svccat rules`" + ` for the list)`},
+	} {
+		cfg, err := config.Parse("catalog/.svccat.yaml", []byte("rules:\n"+tc.rules))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = lint.Run(&catalog.Catalog{}, cfg, []*lint.Rule{rules.Schema, rules.UnresolvedReference, rules.DependencyCycle, {Name: "missing-cost"}})
+		var ce *config.Error
+		if !errors.As(err, &ce) || err.Error() != tc.want {
+			t.Errorf("got  %v\nwant %s", err, tc.want)
+		}
 	}
 }
 

@@ -5,6 +5,8 @@ package lint
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -12,6 +14,7 @@ import (
 	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/finding"
 	"github.com/svccat/svccat/internal/source"
+	"github.com/svccat/svccat/internal/typo"
 )
 
 // Rule is one check.
@@ -180,9 +183,20 @@ func checkConfig(cfg *config.Config, rules map[string]*Rule) error {
 	if len(unknown) == 0 {
 		return nil
 	}
-	sort.Strings(unknown)
+	// The first in the file, as the user reads it.
+	sort.Slice(unknown, func(i, j int) bool {
+		a, b := cfg.Rules[unknown[i]].Pos, cfg.Rules[unknown[j]].Pos
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return unknown[i] < unknown[j]
+	})
 	name := unknown[0]
-	return &config.Error{Pos: cfg.Rules[name].Pos, Msg: fmt.Sprintf("unknown rule %q in rules (see `svccat rules` for the list)", name)}
+	hint := "see `svccat rules` for the list"
+	if c := typo.Closest(name, slices.Sorted(maps.Keys(rules))); c != "" {
+		hint = fmt.Sprintf("did you mean %q?", c)
+	}
+	return &config.Error{Pos: cfg.Rules[name].Pos, Msg: fmt.Sprintf("unknown rule %q in rules (%s)", name, hint)}
 }
 
 // IgnoreAnnotation lists the rules suppressed on an entity,
