@@ -30,8 +30,10 @@ func RestoreMermaid(w io.Writer, in RestoreInput) error {
 	if p.Makespan < 24*time.Hour {
 		bw.WriteString("    axisFormat %H:%M\n")
 	} else {
-		bw.WriteString("    %% the axis shows the day (the incident is on day 01) and the time\n")
-		bw.WriteString("    axisFormat %d %H:%M\n")
+		// %j, the day of the year, counts days since the incident for a
+		// year; %d, the day of the month, would start again at 01.
+		bw.WriteString("    %% the axis shows the day (the incident is on day 001) and the time\n")
+		bw.WriteString("    axisFormat %j %H:%M\n")
 	}
 	bw.WriteString("    todayMarker off\n")
 	for _, sec := range []struct{ name, typ string }{

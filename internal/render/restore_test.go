@@ -195,3 +195,30 @@ func TestRestoreMermaidKeywordNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRestoreMermaidLongPlan: past a month (one crew on a large catalog),
+// the axis must still number the days since the incident, not the day of
+// the month, which starts again at 01.
+func TestRestoreMermaidLongPlan(t *testing.T) {
+	finish := 40*24*time.Hour + 2*time.Hour
+	p := &graph.Plan{Makespan: finish, Steps: []graph.Step{
+		{Order: 1, Wave: 1, Service: "archive", Type: "supporting", Duration: finish, Finish: finish, Reason: "failed"},
+	}}
+	var buf bytes.Buffer
+	if err := RestoreMermaid(&buf, RestoreInput{Plan: p}); err != nil {
+		t.Fatal(err)
+	}
+	var axis string
+	for _, l := range strings.Split(buf.String(), "\n") {
+		if a, ok := strings.CutPrefix(l, "    axisFormat "); ok {
+			axis = a
+		}
+	}
+	// The d3 directives the axis may use, applied to the finish date.
+	end := ganttEpoch.Add(finish)
+	label := strings.NewReplacer("%d", fmt.Sprintf("%02d", end.Day()), "%j", fmt.Sprintf("%03d", end.YearDay()),
+		"%H", fmt.Sprintf("%02d", end.Hour()), "%M", fmt.Sprintf("%02d", end.Minute())).Replace(axis)
+	if label != "041 02:00" {
+		t.Errorf("axisFormat %q labels the finish (day 41 of the incident, 02:00) %q", axis, label)
+	}
+}
