@@ -137,3 +137,22 @@ func TestReportWholeYen(t *testing.T) {
 		t.Errorf("places %d, rows %v, total %s; want 0, [84 83 83], 250", r.Places, got, r.Totals.Total)
 	}
 }
+
+// A price per request or per GB-second has many decimals (0.0000166667
+// is ten): the report shows price and unit cost with as many, not
+// rounded to a price of 0.000017 or a unit cost of 0.000000.
+func TestReportPricePlaces(t *testing.T) {
+	c := build([]svc{
+		{name: "functions", typ: "business", pools: map[string]string{"cloud": "1"},
+			unit: "GB-second", planned: "60000", price: "0.0000166667"},
+	}, nil)
+	r, err := cost.NewReport(cost.Allocate(c, config.Default(), "year"), cost.ByService)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := r.Rows[0]
+	// Unit cost 1 / 60000 = 0.0000166666…, to ten places 0.0000166667.
+	if row.UnitPlaces != 10 || row.UnitCost == nil || row.UnitCost.String() != "0.0000166667" {
+		t.Errorf("unit places %d, unit cost %v; want 10 and 0.0000166667", row.UnitPlaces, row.UnitCost)
+	}
+}

@@ -442,13 +442,16 @@ func trace(a *Allocation, row *Row, pools []string, places int) {
 	row.Sources = out
 }
 
-// decimalPlaces is the number of digits after the point d needs, at most
-// 6 (a price of 0.0125 per call has four).
+// decimalPlaces is the number of digits after the point d needs (a price
+// of 0.0125 per call has four, 0.0000166667 per GB-second ten), at most
+// 18: a literal such as 1e-999999 must not make a column a million
+// digits wide.
 func decimalPlaces(d decimal.Decimal) int {
-	for p := 0; p < 6; p++ {
+	const most = 18
+	for p := 0; p < most; p++ {
 		if d.Round(p).Equal(d) {
 			return p
 		}
 	}
-	return 6
+	return most
 }
