@@ -19,6 +19,7 @@ import (
 // must not be flagged.
 func TestRules(t *testing.T) {
 	for _, r := range []*lint.Rule{
+		UnresolvedReference,
 		InternalFocus,
 		UntracedService,
 		OrphanSupportingService,

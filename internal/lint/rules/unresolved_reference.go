@@ -4,6 +4,7 @@ import (
 	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/finding"
 	"github.com/svccat/svccat/internal/lint"
+	"github.com/svccat/svccat/internal/typo"
 )
 
 var UnresolvedReference = &lint.Rule{
@@ -20,11 +21,24 @@ Example:
     spec:
       dependsOn: [mail-storge]     # there is no Service "mail-storge"
 
-Fix: correct the name, or add the missing entity.`,
+Fix: correct the name (the message suggests the closest existing one), or add
+the missing entity.`,
 	Run: func(p *lint.Pass) {
 		c := p.Catalog
+		var names map[string][]string // by kind, for "did you mean"; built on the first miss
 		check := func(owner catalog.Named, r catalog.Ref, kind string, exists bool, field string) {
 			if r.Name == "" || exists {
+				return
+			}
+			if names == nil {
+				names = map[string][]string{}
+				c.Each(func(n catalog.Named) {
+					e := n.Meta()
+					names[e.Kind] = append(names[e.Kind], e.Name)
+				})
+			}
+			if near := typo.Closest(r.Name, names[kind]); near != "" {
+				p.Reportf(owner, r.Pos, "%s %q: there is no %s named %q (did you mean %q?)", field, r.Name, kind, r.Name, near)
 				return
 			}
 			p.Reportf(owner, r.Pos, "%s %q: there is no %s named %q", field, r.Name, kind, r.Name)
