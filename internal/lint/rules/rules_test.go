@@ -19,7 +19,9 @@ import (
 // must not be flagged.
 func TestRules(t *testing.T) {
 	for _, r := range []*lint.Rule{
+		DuplicateName,
 		UnresolvedReference,
+		DependencyCycle,
 		InternalFocus,
 		UntracedService,
 		OrphanSupportingService,
