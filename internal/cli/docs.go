@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -71,7 +73,7 @@ func (a *app) runDocs(o *docsOptions, paths []string) error {
 		for _, c := range changes {
 			fmt.Fprintf(a.stdout, "%-7s %s\n", c.Kind, filepath.ToSlash(filepath.Join(o.out, c.Path)))
 		}
-		fmt.Fprintf(a.stdout, "docs in %s are stale: %s; run svccat docs --out %s to update them\n", o.out, docsCount(len(changes), "file would change", "files would change"), o.out)
+		fmt.Fprintf(a.stdout, "docs in %s are stale: %s; run %s to update them\n", o.out, docsCount(len(changes), "file would change", "files would change"), o.writeCommand(paths))
 		return exitError{ExitFail}
 	}
 	changes, err := docs.Write(o.out, pages, opt)
@@ -90,6 +92,25 @@ func (a *app) runDocs(o *docsOptions, paths []string) error {
 	}
 	fmt.Fprintf(a.stdout, "wrote %d pages to %s: %d added, %d changed, %d removed\n", len(pages), o.out, n[docs.Added], n[docs.Changed], n[docs.Removed])
 	return nil
+}
+
+// writeCommand is the command that brings the site --check found stale
+// up to date: the same catalog, config and limits, without --check.
+func (o *docsOptions) writeCommand(paths []string) string {
+	words := []string{"svccat", "docs", "--out", o.out}
+	if o.config != "" {
+		words = append(words, "--config", o.config)
+	}
+	if o.maxFileSize != source.DefaultMaxFileSize {
+		words = append(words, "--max-file-size", strconv.FormatInt(o.maxFileSize, 10))
+	}
+	for _, p := range paths {
+		if strings.HasPrefix(p, "-") {
+			words = append(words, "--") // a PATH that reads like a flag
+			break
+		}
+	}
+	return shellJoin(append(words, paths...)...)
 }
 
 // docsFailed reports a folder docs cannot use (one that holds the
