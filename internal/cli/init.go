@@ -67,9 +67,15 @@ func (a *app) runInit(dir string) error {
 		fmt.Fprintf(a.stdout, "\nGitHub reads workflows only at the repository root: move %s to %s.\n",
 			filepath.Join(dir, ".github", "workflows", "svccat.yml"), filepath.Join(repo, ".github", "workflows"))
 	}
+	// The workflow checks docs/catalog at the repository root; outside a
+	// repository, the catalog's folder is to become one.
+	root := repo
+	if root == "" {
+		root = dir
+	}
 	steps := [][2]string{
-		{"svccat lint " + dir, "check the catalog (the starter lints clean)"},
-		{"svccat docs --out docs/catalog " + dir, "write the docs the workflow checks; commit them"},
+		{shellJoin("svccat", "lint", dir), "check the catalog (the starter lints clean)"},
+		{shellJoin("svccat", "docs", "--out", filepath.Join(fromHere(root, dir), "docs", "catalog"), dir), "write the docs the workflow checks; commit them"},
 		{"svccat rules", "what each rule checks, and why"},
 	}
 	fmt.Fprintln(a.stdout, "\nNext steps:")
@@ -78,6 +84,24 @@ func (a *app) runInit(dir string) error {
 		fmt.Fprintf(tw, "  %s\t%s\n", s[0], s[1])
 	}
 	return tw.Flush()
+}
+
+// fromHere is path as the user would type it: absolute when they gave dir
+// as an absolute path, else relative to the working directory.
+func fromHere(path, dir string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil || filepath.IsAbs(dir) {
+		return path
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return abs
+	}
+	rel, err := filepath.Rel(wd, abs)
+	if err != nil {
+		return abs
+	}
+	return rel
 }
 
 // repoPath finds the git repository dir is in, and dir's path from its

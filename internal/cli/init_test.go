@@ -147,3 +147,44 @@ func TestInstallVersion(t *testing.T) {
 		t.Errorf("a test build installs %q, want latest", got)
 	}
 }
+
+// TestInitNextSteps: the commands init suggests work from where it ran:
+// the docs go to docs/catalog at the repository root (where the
+// workflow checks them), or at the catalog's root outside a repository,
+// and folder names are quoted for the shell.
+func TestInitNextSteps(t *testing.T) {
+	repo := t.TempDir()
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	plain := t.TempDir()
+	for _, tc := range []struct {
+		name, wd, dir string
+		want          []string
+	}{
+		{"repository root", repo, "catalog", []string{
+			"svccat lint catalog ", "svccat docs --out docs/catalog catalog "}},
+		{"inside the catalog", filepath.Join(repo, "ops"), ".", []string{
+			"svccat lint . ", "svccat docs --out ../docs/catalog . "}},
+		{"no repository, a folder with a space", plain, "my catalog", []string{
+			"svccat lint 'my catalog' ", "svccat docs --out 'my catalog/docs/catalog' 'my catalog' "}},
+		{"no repository, an absolute path", repo, filepath.Join(plain, "abs"), []string{
+			"svccat docs --out " + filepath.Join(plain, "abs", "docs", "catalog") + " " + filepath.Join(plain, "abs") + " "}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := os.MkdirAll(tc.wd, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			t.Chdir(tc.wd)
+			code, stdout, stderr := run(t, "init", tc.dir)
+			if code != 0 {
+				t.Fatalf("init: exit %d\n%s%s", code, stdout, stderr)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(stdout, "  "+want) {
+					t.Errorf("init should suggest %q:\n%s", want, stdout)
+				}
+			}
+		})
+	}
+}
