@@ -26,6 +26,31 @@ func TestFilesFillTheWorkflow(t *testing.T) {
 	}
 }
 
+// TestWorkflowInstallComment: the comment on the install step says what
+// the version is: a pinned release, or @latest from a development build,
+// which the user should pin.
+func TestWorkflowInstallComment(t *testing.T) {
+	for version, want := range map[string]string{
+		"v1.4.0": "# Pinned so that a new release",
+		"latest": "# Pin a release here (@v1.2.0, say)",
+	} {
+		files, err := Files(Params{Version: version, Path: "."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if f.Path != ".github/workflows/svccat.yml" {
+				continue
+			}
+			install := string(f.Data)[strings.Index(string(f.Data), "- name: Install svccat"):]
+			install = install[:strings.Index(install, "\n\n")]
+			if !strings.Contains(install, want) || !strings.HasSuffix(install, "cmd/svccat@"+version) {
+				t.Errorf("version %s: install step\n%s\nwant the comment %q", version, install, want)
+			}
+		}
+	}
+}
+
 // TestWriteNeverReplaces: an existing file, or a symlink (even a dangling
 // one), is skipped and left as it was.
 func TestWriteNeverReplaces(t *testing.T) {
