@@ -188,3 +188,38 @@ func TestInitNextSteps(t *testing.T) {
 		})
 	}
 }
+
+// TestSnapshotIsNoRelease: a snapshot build (goreleaser --snapshot) is no
+// release the module proxy serves, so init must not pin its version in
+// the workflow: the snapshot version in .goreleaser.yml must not read as
+// a release to installVersion.
+func TestSnapshotIsNoRelease(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", ".goreleaser.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg struct {
+		Snapshot struct {
+			VersionTemplate string `yaml:"version_template"`
+		}
+	}
+	if err := yaml.Unmarshal(data, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	v := cfg.Snapshot.VersionTemplate
+	if v == "" {
+		t.Skip("no snapshot.version_template: goreleaser's default, {{ .Version }}-SNAPSHOT-{{ .ShortCommit }}")
+	}
+	for tmpl, val := range map[string]string{
+		"{{ incpatch .Version }}": "1.2.4", "{{ incminor .Version }}": "1.3.0", "{{ incmajor .Version }}": "2.0.0",
+		"{{ .Version }}": "1.2.3", "{{ .ShortCommit }}": "abcdef1", "{{ .Commit }}": "abcdef1234567890",
+	} {
+		v = strings.ReplaceAll(v, tmpl, val)
+	}
+	if strings.Contains(v, "{{") {
+		t.Fatalf("cannot render the snapshot version template %q here", v)
+	}
+	if releaseRE.MatchString("v" + v) {
+		t.Errorf("snapshot version %q reads as a release: init would pin @v%s, which go install cannot find", v, v)
+	}
+}
