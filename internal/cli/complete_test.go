@@ -118,3 +118,23 @@ func TestCompletionScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestCompleteFlagValues: flags that take one of a few values complete
+// them, and --out completes folders only, instead of offering files.
+func TestCompleteFlagValues(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"lint", "--format", ""}, "github\njson\nmarkdown\nsarif\ntext\n:4\n"},
+		{[]string{"lint", "--fail-on", ""}, "error\nwarning\ninfo\n:4\n"},
+		{[]string{"rules", "--format", ""}, "text\njson\nmarkdown\n:4\n"},
+		{[]string{"docs", "--out", ""}, ":16\n"},
+	} {
+		code, stdout, _ := run(t, append([]string{cobra.ShellCompRequestCmd}, tc.args...)...)
+		if code != 0 || stdout != tc.want {
+			t.Errorf("%q: exit %d, got\n%s\nwant\n%s", tc.args, code, stdout, tc.want)
+		}
+	}
+}

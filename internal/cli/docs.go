@@ -42,6 +42,9 @@ on stale docs. A catalog with errors is refused (exit 2).`,
 	fs.BoolVar(&o.check, "check", false, "write nothing; exit 1 when the site in --out is stale")
 	fs.StringVar(&o.config, "config", "", "config file (default: .svccat.yaml at the root of the first PATH)")
 	fs.Int64Var(&o.maxFileSize, "max-file-size", source.DefaultMaxFileSize, "largest catalog file read, in bytes")
+	cmd.RegisterFlagCompletionFunc("out", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveFilterDirs
+	})
 	return cmd
 }
 

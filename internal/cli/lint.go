@@ -41,6 +41,8 @@ Exit code 1 when a finding is at or above --fail-on (default error).`,
 	o.register(cmd.Flags())
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: "+strings.Join(render.FindingFormats(), "|"))
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", "lowest severity that fails the run: error|warning|info")
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.FindingFormats(), cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -33,6 +33,7 @@ carries (or one rule's page).`,
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: "+strings.Join(render.RuleFormats(), "|"))
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the output to `FILE` instead of stdout")
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.RuleFormats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
