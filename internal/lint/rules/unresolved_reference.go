@@ -25,23 +25,11 @@ Fix: correct the name (the message suggests the closest existing one), or add
 the missing entity.`,
 	Run: func(p *lint.Pass) {
 		c := p.Catalog
-		var names map[string][]string // by kind, for "did you mean"; built on the first miss
+		var misses []unresolved
 		check := func(owner catalog.Named, r catalog.Ref, kind string, exists bool, field string) {
-			if r.Name == "" || exists {
-				return
+			if r.Name != "" && !exists {
+				misses = append(misses, unresolved{owner, r, kind, field})
 			}
-			if names == nil {
-				names = map[string][]string{}
-				c.Each(func(n catalog.Named) {
-					e := n.Meta()
-					names[e.Kind] = append(names[e.Kind], e.Name)
-				})
-			}
-			if near := typo.Closest(r.Name, names[kind]); near != "" {
-				p.Reportf(owner, r.Pos, "%s %q: there is no %s named %q (did you mean %q?)", field, r.Name, kind, r.Name, near)
-				return
-			}
-			p.Reportf(owner, r.Pos, "%s %q: there is no %s named %q", field, r.Name, kind, r.Name)
 		}
 		for _, s := range c.Segments {
 			check(s, s.MarketRef, catalog.KindMarket, c.Market(s.MarketRef.Name) != nil, "market")
@@ -61,5 +49,49 @@ the missing entity.`,
 				check(s, d.Ref, catalog.KindService, d.To != nil, "dependsOn")
 			}
 		}
+		near := suggestNames(c, misses)
+		for _, m := range misses {
+			if n := near[m.id()]; n != "" {
+				p.Reportf(m.owner, m.ref.Pos, "%s %q: there is no %s named %q (did you mean %q?)", m.field, m.ref.Name, m.kind, m.ref.Name, n)
+				continue
+			}
+			p.Reportf(m.owner, m.ref.Pos, "%s %q: there is no %s named %q", m.field, m.ref.Name, m.kind, m.ref.Name)
+		}
 	},
+}
+
+// unresolved is a reference to a name no entity of its kind has.
+type unresolved struct {
+	owner       catalog.Named
+	ref         catalog.Ref
+	kind, field string
+}
+
+func (m unresolved) id() string { return m.kind + "/" + m.ref.Name }
+
+// maxSuggestions is the most unresolved names that get a "did you mean".
+// A few are typos; more are a catalog linted in part (one folder of a
+// larger one), where every suggestion would be noise and searching every
+// name for each miss would take minutes on a large catalog.
+const maxSuggestions = 20
+
+// suggestNames maps each missed Kind/name to the closest existing name of
+// that kind ("" for none near enough), when there are few enough misses.
+func suggestNames(c *catalog.Catalog, misses []unresolved) map[string]string {
+	out := map[string]string{}
+	for _, m := range misses {
+		out[m.id()] = ""
+	}
+	if len(out) > maxSuggestions {
+		return nil
+	}
+	names := map[string][]string{}
+	c.Each(func(n catalog.Named) {
+		e := n.Meta()
+		names[e.Kind] = append(names[e.Kind], e.Name)
+	})
+	for _, m := range misses {
+		out[m.id()] = typo.Closest(m.ref.Name, names[m.kind])
+	}
+	return out
 }
