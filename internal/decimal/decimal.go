@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"strconv"
 	"strings"
 )
 
@@ -25,17 +26,45 @@ type Decimal struct {
 	big      *big.Rat // never modified once set
 }
 
+// maxLiteral bounds a literal's length and the size of its exponent. YAML
+// reads 1e-999999 as a float (it underflows to 0), but its exact value has
+// a million digits, and every sum and comparison that carried it would take
+// seconds: ten bytes of a catalog must not stall a lint run. No amount,
+// weight, volume or objective comes near the bound.
+const maxLiteral = 1000
+
 // Parse reads a decimal literal such as "14.50", "-3", "1e3" or "0.1".
 func Parse(s string) (Decimal, error) {
 	t := strings.ReplaceAll(strings.TrimSpace(s), "_", "")
 	if t == "" || strings.ContainsAny(t, "/") {
 		return Decimal{}, fmt.Errorf("%q is not a decimal number", s)
 	}
+	if len(t) > maxLiteral || !exponentWithin(t, maxLiteral) {
+		return Decimal{}, fmt.Errorf("%.40q is too large or too precise a number", s)
+	}
 	r, ok := new(big.Rat).SetString(t)
 	if !ok {
 		return Decimal{}, fmt.Errorf("%q is not a decimal number", s)
 	}
 	return own(r), nil
+}
+
+// exponentWithin reports whether the exponent of literal t, if it has
+// one, is at most max in size. Exponents are decimal after e or E, or
+// binary after p or P; a hexadecimal mantissa takes only p (e is a digit
+// there).
+func exponentWithin(t string, max int) bool {
+	m := strings.TrimLeft(t, "+-")
+	marks := "eEpP"
+	if strings.HasPrefix(m, "0x") || strings.HasPrefix(m, "0X") {
+		marks = "pP"
+	}
+	i := strings.IndexAny(m, marks)
+	if i < 0 {
+		return true
+	}
+	e, err := strconv.Atoi(m[i+1:])
+	return err == nil && -max <= e && e <= max
 }
 
 // MustParse is Parse for literals in code and tests.

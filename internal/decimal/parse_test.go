@@ -1,6 +1,7 @@
 package decimal_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/svccat/svccat/internal/decimal"
@@ -49,9 +50,22 @@ func TestParseIsExact(t *testing.T) {
 }
 
 func TestParseRejects(t *testing.T) {
-	for _, s := range []string{"", " ", "abc", "1/3", "12,50", "1.2.3", "NaN", "Inf", "-Inf", "$5", "5 USD"} {
+	for _, s := range []string{"", " ", "abc", "1/3", "12,50", "1.2.3", "NaN", "Inf", "-Inf", "$5", "5 USD",
+		// Ten bytes, a million digits: every sum that carried one would
+		// take seconds (YAML reads 1e-999999 as a float that underflows to 0).
+		"1e-999999", "1E999999", "-1e+1001", "0x1p-999999", "1p-5000",
+		"0." + strings.Repeat("0", 1000) + "1"} {
 		if d, err := decimal.Parse(s); err == nil {
 			t.Errorf("Parse(%q) = %s, want an error", s, d)
+		}
+	}
+}
+
+// The bounds on a literal leave every real number alone.
+func TestParseWithinBounds(t *testing.T) {
+	for _, s := range []string{"1e-1000", "1E+1000", "1.5e308", "0x1F", "0x1p-1000", "0." + strings.Repeat("0", 990) + "1"} {
+		if _, err := decimal.Parse(s); err != nil {
+			t.Errorf("Parse(%q): %v", s, err)
 		}
 	}
 }
