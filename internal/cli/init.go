@@ -6,11 +6,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/scaffold"
 )
 
@@ -49,6 +51,23 @@ func (a *app) runInit(dir string) error {
 	if err != nil {
 		return err
 	}
+	// Beside a catalog the folder already holds, starter entities would
+	// clash with it (a second mail-platform, an owner that is not one of
+	// its teams): add only what is still missing of the config and the
+	// workflow, and say so.
+	held := 0
+	if _, err := os.Stat(dir); err == nil {
+		held = catalog.Load([]string{dir}, catalog.Options{}).Documents
+	}
+	left := 0
+	if held > 0 {
+		n := len(files)
+		files = slices.DeleteFunc(files, func(f scaffold.File) bool {
+			_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f.Path)))
+			return !strings.HasPrefix(f.Path, ".") && err != nil
+		})
+		left = n - len(files)
+	}
 	res, err := scaffold.Write(dir, files)
 	for _, p := range res.Created {
 		fmt.Fprintf(a.stdout, "created %s\n", filepath.Join(dir, p))
@@ -59,8 +78,15 @@ func (a *app) runInit(dir string) error {
 	if err != nil {
 		return err
 	}
+	if left > 0 {
+		fmt.Fprintf(a.stdout, "\n%s already holds a catalog (%s), so the starter catalog was left out.\n", dir, docsCount(held, "catalog document", "catalog documents"))
+	}
 	if len(res.Created) == 0 {
-		fmt.Fprintln(a.stdout, "\nNothing to do: every file of the starter catalog exists.")
+		if left > 0 {
+			fmt.Fprintln(a.stdout, "Nothing to do: the config and the workflow exist.")
+		} else {
+			fmt.Fprintln(a.stdout, "\nNothing to do: every file of the starter catalog exists.")
+		}
 		return nil
 	}
 	if repo != "" && rel != "." {
@@ -73,8 +99,12 @@ func (a *app) runInit(dir string) error {
 	if root == "" {
 		root = dir
 	}
+	lintNote := "check the catalog (the starter lints clean)"
+	if left > 0 {
+		lintNote = "check the catalog"
+	}
 	steps := [][2]string{
-		{shellJoin("svccat", "lint", dir), "check the catalog (the starter lints clean)"},
+		{shellJoin("svccat", "lint", dir), lintNote},
 		{shellJoin("svccat", "docs", "--out", filepath.Join(fromHere(root, dir), "docs", "catalog"), dir), "write the docs the workflow checks; commit them"},
 		{"svccat rules", "what each rule checks, and why"},
 	}

@@ -223,3 +223,35 @@ func TestSnapshotIsNoRelease(t *testing.T) {
 		t.Errorf("snapshot version %q reads as a release: init would pin @v%s, which go install cannot find", v, v)
 	}
 }
+
+// TestInitIntoCatalog: in a folder that already holds a catalog, init
+// adds the config and the workflow, not a starter catalog whose services
+// and sites would clash with the user's (a second mail-platform, a site
+// that does not exist), and the catalog lints as it did.
+func TestInitIntoCatalog(t *testing.T) {
+	dir := t.TempDir()
+	writeTestFile(t, filepath.Join(dir, "catalog", "teams.yaml"),
+		"apiVersion: svccat/v1\nkind: Team\nmetadata: {name: ops}\nspec: {contact: ops@example.com}\n")
+	code, stdout, stderr := run(t, "init", dir)
+	if code != 0 {
+		t.Fatalf("init: exit %d\n%s%s", code, stdout, stderr)
+	}
+	files := snapshot(t, dir)
+	for p := range files {
+		rel, _ := filepath.Rel(dir, p)
+		switch filepath.ToSlash(rel) {
+		case "catalog/teams.yaml", ".svccat.yaml", ".github/workflows/svccat.yml":
+		default:
+			t.Errorf("init wrote %s into a folder that holds a catalog", rel)
+		}
+	}
+	if len(files) != 3 {
+		t.Errorf("init wrote %d files, want the config and the workflow", len(files)-1)
+	}
+	if !strings.Contains(stdout, "already holds a catalog") {
+		t.Errorf("init should say why it left the starter catalog out:\n%s", stdout)
+	}
+	if code, stdout, stderr := run(t, "lint", "--fail-on", "info", dir); code != 0 {
+		t.Errorf("lint after init: exit %d\n%s%s", code, stdout, stderr)
+	}
+}
