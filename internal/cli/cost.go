@@ -76,9 +76,10 @@ func (a *app) runCost(o *costOptions, paths []string) error {
 		return err
 	}
 	// A pool nobody declared is most likely a typo that would otherwise
-	// just show as one more column: say so.
+	// just show as one more column, and a currency mismatch turned down
+	// to a warning makes a total of two currencies: say so.
 	for _, f := range l.lint.Findings {
-		if f.Rule == "unknown-cost-pool" {
+		if f.Rule == "unknown-cost-pool" || f.Rule == "currency-mismatch" {
 			fmt.Fprintf(a.stderr, "%s: %s: %s [%s]\n", f.Pos, f.Severity, f.Message, f.Rule)
 		}
 	}
