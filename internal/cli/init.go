@@ -26,7 +26,8 @@ a site, a commented .svccat.yaml, and .github/workflows/svccat.yml, which
 lints pull requests (annotations and code scanning) and checks the docs.
 
 The starter lints clean. init never replaces a file: one that exists is
-skipped and listed, so running it again changes nothing.`,
+skipped and listed, so running it again changes nothing. In a folder that
+already holds a catalog, only the config and the workflow are added.`,
 		Args: cobra.MaximumNArgs(1),
 		// DIR may not exist yet: complete folder names only.
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
