@@ -28,6 +28,10 @@ func TestTechnicalPhrase(t *testing.T) {
 		"datacenter-ops":                    "datacenter ops",
 		"Systems Administration":            "systems administration",
 		"Monthly Patching Window":           "patching",
+		"Desktop Support":                   "desktop support",
+		"Laptop Provisioning":               "laptop provisioning",
+		"Printer Management":                "printer management",
+		"Workstation Deployment":            "workstation deployment",
 	}
 	outcomes := []string{
 		"Customer Relationship Management", "ERP and Financial Management",

@@ -16,13 +16,13 @@ import (
 var technicalObjects = []string{
 	"active directory", "antivirus", "backup", "cabling", "certificate",
 	"cluster", "data center", "data centre", "datacenter", "datacentre",
-	"database", "db", "dbms", "dhcp", "directory", "disk", "dns",
+	"database", "db", "dbms", "desktop", "dhcp", "directory", "disk", "dns",
 	"endpoint", "firewall", "hardware", "hypervisor", "infrastructure",
-	"lan", "ldap", "linux", "load balancer", "middleware", "nas", "network",
-	"networking", "operating system", "os", "patch", "pbx", "rack",
-	"router", "san", "server", "sql", "storage", "switch", "tape", "unix",
-	"virtual machine", "virtualisation", "virtualization", "vm", "vmware",
-	"vpn", "wan", "windows",
+	"lan", "laptop", "ldap", "linux", "load balancer", "middleware", "nas",
+	"network", "networking", "operating system", "os", "patch", "pbx",
+	"printer", "rack", "router", "san", "server", "sql", "storage",
+	"switch", "tape", "unix", "virtual machine", "virtualisation",
+	"virtualization", "vm", "vmware", "vpn", "wan", "windows", "workstation",
 }
 
 var technicalFunctions = []string{
