@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"net/url"
 	"os"
@@ -65,6 +66,11 @@ func (a *app) runLint(o *lintOptions, paths []string) error {
 		return render.Findings(w, o.format, in)
 	}); err != nil {
 		return err
+	}
+	if l.catalog.Documents == 0 && len(l.catalog.Problems) == 0 {
+		// Not a failure (an empty catalog is valid), but a CI job pointed
+		// at the wrong folder should not pass without a word.
+		fmt.Fprintf(a.stderr, "svccat: warning: no catalog documents found in %s\n", strings.Join(l.paths, " "))
 	}
 	if m := l.lint.Max(); m != 0 && m >= failOn {
 		return exitError{ExitFail}
