@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
-	"strings"
 
 	"cuelang.org/go/cue"
 	"gopkg.in/yaml.v3"
+
+	"github.com/svccat/svccat/internal/decimal"
 )
 
 // accept is a fast way to say yes: a predicate compiled from a leaf's CUE
@@ -133,13 +134,17 @@ func fmtValue(v cue.Value) string {
 func number(k cue.Kind, n *yaml.Node) (*big.Rat, bool) {
 	switch k {
 	case cue.IntKind:
-		i, ok := new(big.Int).SetString(strings.ReplaceAll(n.Value, "_", ""), 0)
+		i, ok := decimalInt(n.Value)
 		if !ok {
 			return nil, false
 		}
 		return new(big.Rat).SetInt(i), true
 	case cue.FloatKind:
-		return new(big.Rat).SetString(n.Value)
+		d, err := decimal.Parse(n.Value)
+		if err != nil {
+			return nil, false
+		}
+		return d.Rat(), true
 	}
 	return nil, false
 }

@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"cuelang.org/go/cue/token"
 	"gopkg.in/yaml.v3"
 
+	"github.com/svccat/svccat/internal/decimal"
 	"github.com/svccat/svccat/internal/source"
 )
 
@@ -182,12 +182,12 @@ func toAST(n *yaml.Node) ast.Expr {
 	}
 	switch yamlKind(n) {
 	case cue.IntKind:
-		if i, ok := new(big.Int).SetString(strings.ReplaceAll(n.Value, "_", ""), 0); ok {
+		if i, ok := decimalInt(n.Value); ok {
 			return ast.NewLit(token.INT, i.String())
 		}
 	case cue.FloatKind:
-		if r, ok := new(big.Rat).SetString(n.Value); ok {
-			return ast.NewLit(token.FLOAT, r.FloatString(decimals(n.Value)))
+		if d, err := decimal.Parse(n.Value); err == nil {
+			return ast.NewLit(token.FLOAT, d.FloatString(decimals(n.Value)))
 		}
 	case cue.BoolKind:
 		return ast.NewBool(n.Value == "true" || n.Value == "True" || n.Value == "TRUE")

@@ -2,12 +2,14 @@ package validate
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 
 	"cuelang.org/go/cue"
 	"gopkg.in/yaml.v3"
 
+	"github.com/svccat/svccat/internal/decimal"
 	"github.com/svccat/svccat/internal/typo"
 )
 
@@ -112,7 +114,10 @@ func yamlKind(n *yaml.Node) cue.Kind {
 	}
 	switch n.Tag {
 	case "!!int":
-		return cue.IntKind
+		if isDecimalInt(n.Value) {
+			return cue.IntKind
+		}
+		return cue.StringKind // 0x10, 0o17: no way to write a catalog number
 	case "!!float":
 		if isFinite(n.Value) {
 			return cue.FloatKind
@@ -126,9 +131,40 @@ func yamlKind(n *yaml.Node) cue.Kind {
 	return cue.StringKind
 }
 
+// isFinite reports whether a YAML float is a number the catalog can hold
+// exactly: not .inf or .nan, and not a literal such as 1e-999999 whose
+// exact value has a million digits (decimal.Parse bounds both).
 func isFinite(s string) bool {
-	_, err := strconv.ParseFloat(s, 64)
-	return err == nil && !strings.ContainsAny(strings.ToLower(s), "in")
+	if strings.ContainsAny(strings.ToLower(s), "inx") {
+		return false
+	}
+	_, err := decimal.Parse(s)
+	return err == nil
+}
+
+// maxIntLiteral bounds the digits of an integer: far beyond any count or
+// amount, and short enough to keep parsing it cheap.
+const maxIntLiteral = 1000
+
+// isDecimalInt reports whether a YAML integer is written in decimal, as
+// catalog numbers are: yaml.v3 also resolves 0x10 and 0o17 (and reads 017
+// as octal), which svccat would read differently.
+func isDecimalInt(s string) bool {
+	t := strings.TrimLeft(s, "+-")
+	if t == "" || len(t) > maxIntLiteral || len(s)-len(t) > 1 {
+		return false
+	}
+	for _, r := range t {
+		if (r < '0' || r > '9') && r != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// decimalInt parses an integer isDecimalInt accepted, in base 10.
+func decimalInt(s string) (*big.Int, bool) {
+	return new(big.Int).SetString(strings.ReplaceAll(strings.TrimPrefix(s, "+"), "_", ""), 10)
 }
 
 func describeKind(k cue.Kind) string {
