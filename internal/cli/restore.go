@@ -66,7 +66,7 @@ has errors or affected services hard-depend on each other in a loop.`,
 	}
 	o.register(cmd.Flags())
 	f := cmd.Flags()
-	f.StringVar(&o.site, "site", "", "the site that failed: every service that runs there is down")
+	f.Var(&onceString{p: &o.site}, "site", "the site that failed: every service that runs there is down")
 	cmd.RegisterFlagCompletionFunc("site", a.completeSites)
 	f.StringSliceVar(&o.services, "service", nil, "a service that failed (repeatable, or comma-separated)")
 	cmd.RegisterFlagCompletionFunc("service", a.completeServices)
