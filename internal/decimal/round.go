@@ -3,6 +3,7 @@ package decimal
 import (
 	"math/big"
 	"sort"
+	"strings"
 )
 
 // Rounding is for display only: computations stay exact and round once,
@@ -203,4 +204,28 @@ func apportionSmall(total Decimal, xs []Decimal, places int) ([]Decimal, bool) {
 		out[i] = normalized(u, scale)
 	}
 	return out, true
+}
+
+// Grouped writes d like Fixed, with thousands separated for people to
+// read: "-1,234,567.50".
+func (d Decimal) Grouped(places int) string {
+	s := d.Fixed(places)
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
 }

@@ -88,3 +88,18 @@ func TestSmallPathsMatchBig(t *testing.T) {
 		}
 	}
 }
+
+func TestGrouped(t *testing.T) {
+	for _, c := range []struct {
+		in     string
+		places int
+		want   string
+	}{
+		{"0", 2, "0.00"}, {"999.5", 0, "1,000"}, {"1234.5", 2, "1,234.50"},
+		{"-1234567.891", 2, "-1,234,567.89"}, {"123", 0, "123"}, {"-0.004", 2, "0.00"},
+	} {
+		if got := MustParse(c.in).Grouped(c.places); got != c.want {
+			t.Errorf("%s.Grouped(%d) = %q, want %q", c.in, c.places, got, c.want)
+		}
+	}
+}

@@ -1,8 +1,6 @@
 package docs
 
 import (
-	"strings"
-
 	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/cost"
 	"github.com/svccat/svccat/internal/decimal"
@@ -115,27 +113,7 @@ func (cs *costs) service(x *catalog.Service) *serviceCost {
 }
 
 // money writes an amount for people: "1,234.50", to places decimals.
-func money(d decimal.Decimal, places int) string {
-	s := d.Fixed(places)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+func money(d decimal.Decimal, places int) string { return d.Grouped(places) }
 
 // moneyPtr writes an optional amount; "—" when there is none.
 func moneyPtr(d *decimal.Decimal, places int) string {

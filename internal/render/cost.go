@@ -204,23 +204,4 @@ func plannedPlaces(d decimal.Decimal) int {
 func plain(d decimal.Decimal, places int) string { return d.Fixed(places) }
 
 // grouped writes an amount for people: "1,234.50".
-func grouped(d decimal.Decimal, places int) string {
-	s := d.Fixed(places)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return sign + b.String()
-}
+func grouped(d decimal.Decimal, places int) string { return d.Grouped(places) }
