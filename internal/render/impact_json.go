@@ -29,7 +29,7 @@ type jsonImpactService struct {
 
 type jsonHit struct {
 	Name   string   `json:"name"`
-	Title  string   `json:"title,omitempty"`
+	Title  string   `json:"title"`
 	Status string   `json:"status"`
 	Via    []string `json:"via"`
 }
