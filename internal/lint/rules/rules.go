@@ -28,6 +28,7 @@ func All() []*lint.Rule {
 		CurrencyMismatch,
 		UnderRecovery,
 		UnknownCostPool,
+		DuplicateReference,
 		SuppressionWithoutReason,
 		UnusedSuppression,
 		SuppressionUnknownRule,
