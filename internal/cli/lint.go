@@ -60,7 +60,7 @@ func (a *app) runLint(o *lintOptions, paths []string) error {
 		return err
 	}
 	in := render.FindingsInput{Findings: l.lint.Findings, Summary: l.lint.Summary(), Rules: ruleDocs(),
-		Version: version, SourceURL: a.githubSourceURL()}
+		Version: sarifVersion(), SourceURL: a.githubSourceURL()}
 	if err := a.output(&o.catalogFlags, l, func(w io.Writer, color bool) error {
 		in.Color = color
 		return render.Findings(w, o.format, in)
@@ -76,6 +76,12 @@ func (a *app) runLint(o *lintOptions, paths []string) error {
 		return exitError{ExitFail}
 	}
 	return nil
+}
+
+// sarifVersion is the tool version SARIF reports.
+func sarifVersion() string {
+	v, _, _ := buildVersion()
+	return v
 }
 
 func ruleDocs() []render.RuleDoc {

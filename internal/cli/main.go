@@ -97,6 +97,9 @@ run; 2 a usage error or a catalog that cannot be loaded for a report.`,
 		// Runs after cobra has parsed the flags and checked the arguments.
 		PersistentPreRun: func(*cobra.Command, []string) { a.running = true },
 	}
+	// --version prints what `svccat version` prints.
+	root.Version = versionText()
+	root.SetVersionTemplate("{{.Version}}")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err.Error()} })
 	root.AddCommand(
 		a.newInitCmd(),
