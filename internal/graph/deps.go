@@ -1,7 +1,9 @@
 package graph
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -100,18 +102,9 @@ func adjacency[E any](n int, edges []E, pick func(E) (int, int, bool)) [][]int {
 }
 
 // sortedSet sorts xs and drops repeats, in place.
-func sortedSet(xs []int) []int {
-	if len(xs) < 2 {
-		return xs
-	}
-	sort.Ints(xs)
-	out := xs[:1]
-	for _, x := range xs[1:] {
-		if x != out[len(out)-1] {
-			out = append(out, x)
-		}
-	}
-	return out
+func sortedSet[T cmp.Ordered](xs []T) []T {
+	slices.Sort(xs)
+	return slices.Compact(xs)
 }
 
 // reach marks every service reachable from the marked ones along next,
@@ -196,20 +189,5 @@ func segmentsOf(s *catalog.Service) (segments, markets []string) {
 			markets = append(markets, seg.Market.Name)
 		}
 	}
-	return sortedStrings(segments), sortedStrings(markets)
-}
-
-// sortedStrings sorts xs and drops repeats, in place.
-func sortedStrings(xs []string) []string {
-	if len(xs) < 2 {
-		return xs
-	}
-	sort.Strings(xs)
-	out := xs[:1]
-	for _, x := range xs[1:] {
-		if x != out[len(out)-1] {
-			out = append(out, x)
-		}
-	}
-	return out
+	return sortedSet(segments), sortedSet(markets)
 }

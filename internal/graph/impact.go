@@ -115,7 +115,7 @@ func Impact(c *catalog.Catalog, names []string) (*Outage, error) {
 				}
 			}
 			is.Segments, _ = segmentsOf(s)
-			is.Touchpoints = sortedStrings(append([]string(nil), s.Touchpoints...))
+			is.Touchpoints = sortedSet(append([]string(nil), s.Touchpoints...))
 			if want == StatusFailed {
 				im.Failed = append(im.Failed, s.Name)
 			}
@@ -185,7 +185,7 @@ func hitOn[K comparable](m map[K]*hitSet, k K, status, via string) {
 }
 
 func (h *hitSet) hit(name, title string) Hit {
-	return Hit{Name: name, Title: title, Status: h.status, Via: sortedStrings(h.via)}
+	return Hit{Name: name, Title: title, Status: h.status, Via: sortedSet(h.via)}
 }
 
 // sortHits puts down before degraded, then sorts by name.

@@ -30,7 +30,7 @@ func (s Scenario) String() string {
 	if s.Site != "" {
 		parts = append(parts, "site "+s.Site)
 	}
-	if names := sortedStrings(append([]string(nil), s.Services...)); len(names) > 0 {
+	if names := sortedSet(append([]string(nil), s.Services...)); len(names) > 0 {
 		word := "service "
 		if len(names) > 1 {
 			word = "services "
@@ -176,7 +176,7 @@ func RestoreOrder(c *catalog.Catalog, s Scenario, opt Options) (*Plan, error) {
 	r.schedule(order)
 
 	p := &Plan{
-		Scenario:        Scenario{Site: s.Site, Services: sortedStrings(append([]string(nil), s.Services...))},
+		Scenario:        Scenario{Site: s.Site, Services: sortedSet(append([]string(nil), s.Services...))},
 		Affected:        len(order),
 		Crews:           opt.Crews,
 		DefaultDuration: opt.DefaultDuration,
@@ -214,7 +214,7 @@ func (g *dense) failed(c *catalog.Catalog, s Scenario) ([]bool, error) {
 		for _, x := range c.Sites {
 			known = append(known, x.Name)
 		}
-		known = sortedStrings(known)
+		known = sortedSet(known)
 		if k := sort.SearchStrings(known, s.Site); k == len(known) || known[k] != s.Site {
 			return nil, &UnknownError{Kind: "site", Name: s.Site, Known: known}
 		}
