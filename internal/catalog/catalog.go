@@ -20,6 +20,11 @@ type Catalog struct {
 	Services []*Service
 	Teams    []*Team
 	Sites    []*Site
+	// People, Stakeholders and Measurements are the relationship map and
+	// the service measures.
+	People       []*Person
+	Stakeholders []*Stakeholder
+	Measurements []*Measurement
 
 	// Files are the files read; Documents counts catalog documents and
 	// Skipped the documents that were not catalog documents.
@@ -38,6 +43,7 @@ type Catalog struct {
 	services map[string]*Service
 	teams    map[string]*Team
 	sites    map[string]*Site
+	people   map[string]*Person
 }
 
 // Named is any entity.
@@ -152,6 +158,12 @@ func decode(kind string, d decoder) Named {
 		return d.service()
 	case KindTeam:
 		return d.team()
+	case KindPerson:
+		return d.person()
+	case KindStakeholder:
+		return d.stakeholder()
+	case KindMeasurement:
+		return d.measurement()
 	default:
 		return d.site()
 	}
@@ -171,6 +183,12 @@ func (c *Catalog) add(e Named) {
 		c.Teams = append(c.Teams, x)
 	case *Site:
 		c.Sites = append(c.Sites, x)
+	case *Person:
+		c.People = append(c.People, x)
+	case *Stakeholder:
+		c.Stakeholders = append(c.Stakeholders, x)
+	case *Measurement:
+		c.Measurements = append(c.Measurements, x)
 	}
 }
 
@@ -201,6 +219,9 @@ func (c *Catalog) resolve() {
 	sortByName(c.Services)
 	sortByName(c.Teams)
 	sortByName(c.Sites)
+	sortByName(c.People)
+	sortByName(c.Stakeholders)
+	sortByName(c.Measurements)
 	c.byID = map[string]Named{}
 	c.markets = index(c.Markets, c.byID)
 	c.segments = index(c.Segments, c.byID)
@@ -208,6 +229,9 @@ func (c *Catalog) resolve() {
 	c.services = index(c.Services, c.byID)
 	c.teams = index(c.Teams, c.byID)
 	c.sites = index(c.Sites, c.byID)
+	c.people = index(c.People, c.byID)
+	index(c.Stakeholders, c.byID)
+	index(c.Measurements, c.byID)
 
 	for _, s := range c.Segments {
 		if m := c.markets[s.MarketRef.Name]; m != nil {
@@ -247,6 +271,7 @@ func (c *Catalog) resolve() {
 			}
 		}
 	}
+	c.resolvePeople()
 }
 
 // Lookups by name; nil when there is no such entity.
@@ -255,13 +280,15 @@ func (c *Catalog) Segment(name string) *Segment { return c.segments[name] }
 func (c *Catalog) Service(name string) *Service { return c.services[name] }
 func (c *Catalog) Team(name string) *Team       { return c.teams[name] }
 func (c *Catalog) Site(name string) *Site       { return c.sites[name] }
+func (c *Catalog) Person(name string) *Person   { return c.people[name] }
 
 // Entity finds any entity by "Kind/name".
 func (c *Catalog) Entity(id string) Named { return c.byID[id] }
 
 // Entities counts every entity of every kind.
 func (c *Catalog) Entities() int {
-	return len(c.Markets) + len(c.Segments) + len(c.Personas) + len(c.Services) + len(c.Teams) + len(c.Sites)
+	return len(c.Markets) + len(c.Segments) + len(c.Personas) + len(c.Services) + len(c.Teams) + len(c.Sites) +
+		len(c.People) + len(c.Stakeholders) + len(c.Measurements)
 }
 
 // Each calls f for every entity, kind by kind in the format's order.
@@ -282,6 +309,15 @@ func (c *Catalog) Each(f func(Named)) {
 		f(x)
 	}
 	for _, x := range c.Sites {
+		f(x)
+	}
+	for _, x := range c.People {
+		f(x)
+	}
+	for _, x := range c.Stakeholders {
+		f(x)
+	}
+	for _, x := range c.Measurements {
 		f(x)
 	}
 }

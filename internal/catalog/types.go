@@ -96,6 +96,8 @@ type Segment struct {
 	Market   *Market
 	Personas []*Persona
 	Services []*Service // business services that trace to this segment
+	// Stakeholders speak for the segment.
+	Stakeholders []*Stakeholder
 }
 
 type Persona struct {
@@ -144,6 +146,8 @@ type Service struct {
 	Segments   []*Segment
 	Sites      []*Site
 	Dependents []*Dependency // edges whose To is this service
+	// Measurements are the service's measurements, in name order.
+	Measurements []*Measurement
 }
 
 // IsBusiness reports whether customers buy the service.

@@ -9,10 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/svccat/svccat/internal/decimal"
 	"github.com/svccat/svccat/internal/duration"
 	"github.com/svccat/svccat/internal/source"
 )
@@ -45,6 +47,42 @@ type Config struct {
 	// CostPools are the pools the config names, in addition to the
 	// defaults.
 	CostPools []string
+	// AsOf is the date date-based rules and reports use; zero means
+	// today (UTC).
+	AsOf time.Time
+	// Thresholds tune the measure and relationship rules.
+	Thresholds Thresholds
+}
+
+// Thresholds are the limits of the measure and relationship rules.
+type Thresholds struct {
+	// ConsumptionVariance is the percent consumption-variance fires above.
+	ConsumptionVariance decimal.Decimal
+	// Satisfaction is the percent of scale low-satisfaction fires below,
+	// with at least MinResponses responses.
+	Satisfaction decimal.Decimal
+	MinResponses int64
+	// KeyStakeholderPower: stakeholders at or above are key.
+	KeyStakeholderPower int
+	// ContactCadence is the default Stakeholder cadence.
+	ContactCadence time.Duration
+}
+
+// DefaultThresholds are the thresholds without a config.
+func DefaultThresholds() Thresholds {
+	return Thresholds{
+		ConsumptionVariance: decimal.FromInt(20), Satisfaction: decimal.FromInt(60), MinResponses: 10,
+		KeyStakeholderPower: 70, ContactCadence: 90 * 24 * time.Hour,
+	}
+}
+
+// Today is the as-of date: AsOf, else today in UTC, at midnight.
+func (c *Config) Today() time.Time {
+	if !c.AsOf.IsZero() {
+		return c.AsOf
+	}
+	y, m, d := time.Now().UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // RuleSetting is one entry of the rules map.
@@ -62,7 +100,7 @@ type InternalFocus struct {
 
 // Default returns the settings used without a config file.
 func Default() *Config {
-	return &Config{Period: "year", RestoreDuration: DefaultRestoreDuration, Rules: map[string]RuleSetting{}}
+	return &Config{Period: "year", RestoreDuration: DefaultRestoreDuration, Rules: map[string]RuleSetting{}, Thresholds: DefaultThresholds()}
 }
 
 // Error is a problem in the config file, with its position.
@@ -213,6 +251,20 @@ func Parse(file string, data []byte) (*Config, error) {
 			}); err != nil {
 				return nil, err
 			}
+		case "asOf":
+			s, err := p.str(v)
+			if err != nil {
+				return nil, err
+			}
+			t, err := time.Parse(time.DateOnly, s)
+			if err != nil {
+				return nil, p.errorf(v, "asOf %q: want a date YYYY-MM-DD", s)
+			}
+			cfg.AsOf = t
+		case "thresholds":
+			if err := p.mapping(v, func(k, v *yaml.Node) error { return p.threshold(&cfg.Thresholds, k, v) }); err != nil {
+				return nil, err
+			}
 		case "costPools":
 			list, err := p.strs(v)
 			if err != nil {
@@ -225,7 +277,7 @@ func Parse(file string, data []byte) (*Config, error) {
 			}
 			cfg.CostPools = list
 		default:
-			return nil, p.errorf(k, "unknown key %q in the config (known: currency, period, defaults, rules, internalFocus, costPools)", k.Value)
+			return nil, p.errorf(k, "unknown key %q in the config (known: currency, period, asOf, defaults, rules, internalFocus, thresholds, costPools)", k.Value)
 		}
 	}
 	return cfg, nil
@@ -248,6 +300,45 @@ func (c *Config) Pools() []string {
 }
 
 type parser struct{ doc *source.Document }
+
+// threshold reads one entry of the thresholds map.
+func (p parser) threshold(t *Thresholds, k, v *yaml.Node) error {
+	s, err := p.str(v)
+	if err != nil {
+		return err
+	}
+	switch k.Value {
+	case "consumptionVariance", "satisfaction":
+		d, err := decimal.Parse(s)
+		if err != nil || d.Sign() < 0 || d.Cmp(decimal.FromInt(100)) > 0 && k.Value == "satisfaction" {
+			return p.errorf(v, "thresholds.%s %q: want a percent", k.Value, s)
+		}
+		if k.Value == "satisfaction" {
+			t.Satisfaction = d
+		} else {
+			t.ConsumptionVariance = d
+		}
+	case "minResponses", "keyStakeholderPower":
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 || k.Value == "keyStakeholderPower" && n > 100 {
+			return p.errorf(v, "thresholds.%s %q: want a whole number%s", k.Value, s, map[bool]string{true: " 0..100"}[k.Value == "keyStakeholderPower"])
+		}
+		if k.Value == "minResponses" {
+			t.MinResponses = n
+		} else {
+			t.KeyStakeholderPower = int(n)
+		}
+	case "contactCadence":
+		d, err := duration.Parse(s)
+		if err != nil {
+			return p.errorf(v, "thresholds.contactCadence: %v", err)
+		}
+		t.ContactCadence = d
+	default:
+		return p.errorf(k, "unknown key %q in thresholds (known: consumptionVariance, satisfaction, minResponses, keyStakeholderPower, contactCadence)", k.Value)
+	}
+	return nil
+}
 
 func (p parser) errorf(n *yaml.Node, format string, args ...any) error {
 	return &Error{Pos: p.doc.NodePos(n), Msg: fmt.Sprintf(format, args...)}

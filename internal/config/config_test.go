@@ -12,6 +12,7 @@ import (
 
 	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/config"
+	"github.com/svccat/svccat/internal/decimal"
 	"github.com/svccat/svccat/internal/lint"
 	"github.com/svccat/svccat/internal/lint/rules"
 	"github.com/svccat/svccat/internal/source"
@@ -30,6 +31,13 @@ internalFocus:
   terms: [mainframe]          # extra technical terms
   allow: [network-as-a-service]   # service names never flagged
 costPools: [hardware, software, labor, licences]
+asOf: 2026-12-01
+thresholds:
+  consumptionVariance: 25
+  satisfaction: 62.5
+  minResponses: 5
+  keyStakeholderPower: 80
+  contactCadence: 30d
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -45,6 +53,11 @@ costPools: [hardware, software, labor, licences]
 		},
 		InternalFocus: config.InternalFocus{Terms: []string{"mainframe"}, Allow: []string{"network-as-a-service"}},
 		CostPools:     []string{"hardware", "software", "labor", "licences"},
+		AsOf:          time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
+		Thresholds: config.Thresholds{
+			ConsumptionVariance: decimal.FromInt(25), Satisfaction: decimal.MustParse("62.5"), MinResponses: 5,
+			KeyStakeholderPower: 80, ContactCadence: 30 * 24 * time.Hour,
+		},
 	}
 	if diff := cmp.Diff(want, cfg); diff != "" {
 		t.Errorf("config (-want +got):\n%s", diff)
@@ -73,7 +86,7 @@ func TestParseEmpty(t *testing.T) {
 // position: a typo in the config must not pass silently either.
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ name, data, want string }{
-		{"unknown key", "currency: USD\ncurency: EUR\n", `c.yaml:2:1: unknown key "curency" in the config (known: currency, period, defaults, rules, internalFocus, costPools)`},
+		{"unknown key", "currency: USD\ncurency: EUR\n", `c.yaml:2:1: unknown key "curency" in the config (known: currency, period, asOf, defaults, rules, internalFocus, thresholds, costPools)`},
 		{"unknown key in defaults", "defaults:\n  restore: 1h\n", `c.yaml:2:3: unknown key "restore" in defaults (known: restoreDuration)`},
 		{"unknown key in internalFocus", "internalFocus:\n  terms: [a]\n  deny: [b]\n", `c.yaml:3:3: unknown key "deny" in internalFocus (known: terms, allow)`},
 		{"bad severity", "rules:\n  missing-cost: fatal\n", `c.yaml:2:17: rule missing-cost: severity "fatal": want error, warning, info or off`},

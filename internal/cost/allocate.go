@@ -156,11 +156,8 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 			a.byName[s.Name] = sc
 		}
 		nodes[i] = node{sc: sc, business: s.IsBusiness()}
-		costPeriod := base
+		costPeriod := servicePeriod(s, base)
 		if s.Cost != nil {
-			if ValidPeriod(s.Cost.Period) {
-				costPeriod = s.Cost.Period
-			}
 			for _, p := range s.Cost.Pools {
 				v := Convert(p.Amount, costPeriod, period)
 				pools[p.Pool] = true

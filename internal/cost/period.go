@@ -1,6 +1,8 @@
 package cost
 
 import (
+	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/decimal"
 )
 
@@ -22,4 +24,28 @@ func Convert(amount decimal.Decimal, from, to string) decimal.Decimal {
 	}
 	v, _ := amount.Mul(decimal.FromInt(months[to])).Quo(decimal.FromInt(months[from]))
 	return v
+}
+
+// servicePeriod is the period a service's cost and planned volume are
+// per: the cost's own period, else base (the config's).
+func servicePeriod(s *catalog.Service, base string) string {
+	if s.Cost != nil && ValidPeriod(s.Cost.Period) {
+		return s.Cost.Period
+	}
+	return base
+}
+
+// PlannedIn is a service's planned volume per period (month, quarter or
+// year), converted from its cost period the way Allocate converts it; nil
+// without a planned volume.
+func PlannedIn(s *catalog.Service, cfg *config.Config, period string) *decimal.Decimal {
+	if s.Consumption == nil || s.Consumption.Planned == nil || !ValidPeriod(period) {
+		return nil
+	}
+	base := "year"
+	if cfg != nil && ValidPeriod(cfg.Period) {
+		base = cfg.Period
+	}
+	v := Convert(*s.Consumption.Planned, servicePeriod(s, base), period)
+	return &v
 }

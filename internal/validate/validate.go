@@ -29,7 +29,7 @@ import (
 const APIVersion = "svccat/v1"
 
 // Kinds are the kinds of catalog document, in the order docs list them.
-var Kinds = []string{"Market", "Segment", "Persona", "Service", "Team", "Site"}
+var Kinds = []string{"Market", "Segment", "Persona", "Service", "Team", "Site", "Person", "Stakeholder", "Measurement"}
 
 // Issue is one schema violation.
 type Issue struct {

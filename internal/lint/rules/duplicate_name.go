@@ -36,5 +36,22 @@ Fix: rename one of them, or merge them if they are the same service.`,
 			}
 			first[id] = e
 		})
+		// A service has one measurement per period, whatever the
+		// measurements are called: two would make "latest" ambiguous.
+		type servicePeriod struct{ service, period string }
+		measured := map[servicePeriod]*catalog.Measurement{}
+		for _, m := range p.Catalog.Measurements {
+			if m.ServiceRef.Name == "" || m.Period.IsZero() {
+				continue
+			}
+			k := servicePeriod{m.ServiceRef.Name, m.Period.String()}
+			if f, dup := measured[k]; dup {
+				if f.Name != m.Name { // else reported above
+					p.Reportf(m, m.PeriodPos, "Service %q already has a Measurement for %s (%q at %s)", k.service, k.period, f.Name, f.NamePos)
+				}
+				continue
+			}
+			measured[k] = m
+		}
 	},
 }

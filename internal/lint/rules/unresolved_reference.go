@@ -49,6 +49,20 @@ the missing entity.`,
 				check(s, d.Ref, catalog.KindService, d.To != nil, "dependsOn")
 			}
 		}
+		for _, pe := range c.People {
+			check(pe, pe.TeamRef, catalog.KindTeam, pe.Team != nil, "team")
+		}
+		for _, sh := range c.Stakeholders {
+			for _, r := range sh.SegmentRefs {
+				check(sh, r, catalog.KindSegment, c.Segment(r.Name) != nil, "segment")
+			}
+			for _, r := range sh.Relationships {
+				check(sh, r.WithRef, catalog.KindPerson, r.With != nil, "relationship with")
+			}
+		}
+		for _, m := range c.Measurements {
+			check(m, m.ServiceRef, catalog.KindService, m.Service != nil, "service")
+		}
 		near := suggestNames(c, misses)
 		for _, m := range misses {
 			if n := near[m.id()]; n != "" {

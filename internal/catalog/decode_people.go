@@ -1,0 +1,104 @@
+package catalog
+
+import (
+	"strconv"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+func (d decoder) person() *Person {
+	spec := get(d.doc.Root, "spec")
+	return &Person{
+		Entity:     d.entity(KindPerson),
+		TeamRef:    d.ref(get(spec, "team")),
+		Role:       str(get(spec, "role")),
+		Leadership: str(get(spec, "leadership")) == "true",
+	}
+}
+
+func integer(n *yaml.Node) *int {
+	s, ok := scalar(n)
+	if !ok {
+		return nil
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil {
+		return nil
+	}
+	return &v
+}
+
+func (d decoder) stakeholder() *Stakeholder {
+	spec := get(d.doc.Root, "spec")
+	s := &Stakeholder{
+		Entity:       d.entity(KindStakeholder),
+		Organisation: str(get(spec, "organisation")),
+		SegmentRefs:  d.refs(get(spec, "segments")),
+		Role:         str(get(spec, "role")),
+		Power:        integer(get(spec, "power")),
+		Influence:    integer(get(spec, "influence")),
+		Cadence:      d.dur(get(spec, "cadence")),
+	}
+	if v, ok := num(get(spec, "loyalty")); ok {
+		s.Loyalty = &v
+	}
+	if v, ok := num(get(spec, "satisfaction")); ok {
+		s.Satisfaction = &v
+	}
+	if rs := get(spec, "relationships"); rs != nil && rs.Kind == yaml.SequenceNode {
+		for _, c := range rs.Content {
+			c = deref(c)
+			r := &Relationship{
+				Stakeholder: s,
+				WithRef:     d.ref(get(c, "with")),
+				Type:        str(get(c, "type")),
+				Partnership: integer(get(c, "partnership")),
+				Pos:         d.pos(c),
+			}
+			if v, ok := scalar(get(c, "lastContact")); ok {
+				if t, err := time.Parse(time.DateOnly, v); err == nil {
+					r.LastContact = t
+				}
+			}
+			s.Relationships = append(s.Relationships, r)
+		}
+	}
+	return s
+}
+
+func (d decoder) measurement() *Measurement {
+	spec := get(d.doc.Root, "spec")
+	per := get(spec, "period")
+	m := &Measurement{
+		Entity:     d.entity(KindMeasurement),
+		ServiceRef: d.ref(get(spec, "service")),
+		PeriodPos:  d.pos(per),
+		Pos:        d.pos(spec),
+	}
+	if per == nil {
+		m.PeriodPos = d.pos(spec)
+	}
+	if v, ok := scalar(per); ok {
+		m.Period, _ = ParsePeriod(v)
+	}
+	if v, ok := num(get(spec, "consumed")); ok {
+		m.Consumed = &v
+	}
+	if v, ok := num(get(spec, "availability")); ok {
+		m.Availability = &v
+	}
+	if sv := get(spec, "satisfaction"); sv != nil && sv.Kind == yaml.MappingNode {
+		score, ok1 := num(get(sv, "score"))
+		scale, ok2 := num(get(sv, "scale"))
+		if ok1 && ok2 && scale.Sign() > 0 {
+			m.Satisfaction = &Survey{Score: score, Scale: scale, Pos: d.pos(sv)}
+			if v, ok := scalar(get(sv, "responses")); ok {
+				if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+					m.Satisfaction.Responses = &n
+				}
+			}
+		}
+	}
+	return m
+}
