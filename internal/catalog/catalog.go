@@ -52,9 +52,12 @@ type Named interface{ Meta() *Entity }
 // Problem is a file or document that could not be read as it stands. Rule
 // is the lint rule that reports it: unreadable-file, yaml-syntax or schema.
 type Problem struct {
-	Rule    string
-	Pos     source.Pos
-	Entity  string
+	Rule   string
+	Pos    source.Pos
+	Entity string
+	// Key is the finding's position-free key: the field path of a schema
+	// violation, the problem's kind for a file.
+	Key     string
 	Message string
 }
 
@@ -69,7 +72,7 @@ func Load(paths []string, opt Options) *Catalog {
 	files, probs := source.List(paths, opt)
 	c := &Catalog{}
 	for _, p := range probs {
-		c.Problems = append(c.Problems, Problem{Rule: p.Kind, Pos: p.Pos, Message: p.Message})
+		c.Problems = append(c.Problems, sourceProblem(p))
 	}
 	results := make([]fileResult, len(files))
 	workers := min(runtime.GOMAXPROCS(0), len(files))
@@ -115,7 +118,7 @@ func loadFile(f source.File, opt Options, chk *validate.Checker) fileResult {
 	var r fileResult
 	docs, probs := source.ReadFile(f, opt)
 	for _, p := range probs {
-		r.problems = append(r.problems, Problem{Rule: p.Kind, Pos: p.Pos, Message: p.Message})
+		r.problems = append(r.problems, sourceProblem(p))
 	}
 	for _, doc := range docs {
 		res := chk.Check(doc)
@@ -136,7 +139,7 @@ func loadFile(f source.File, opt Options, chk *validate.Checker) fileResult {
 			}
 		}
 		for _, is := range res.Issues {
-			p := Problem{Rule: "schema", Pos: is.Pos, Message: is.Message}
+			p := Problem{Rule: "schema", Pos: is.Pos, Key: is.Path, Message: is.Message}
 			if e != nil && e.Meta().Name != "" {
 				p.Entity = e.Meta().ID()
 			}
@@ -144,6 +147,13 @@ func loadFile(f source.File, opt Options, chk *validate.Checker) fileResult {
 		}
 	}
 	return r
+}
+
+// sourceProblem is a file the reader could not read or parse. Such a
+// finding is about its file (its identity holds the path), so its kind is
+// key enough.
+func sourceProblem(p source.Problem) Problem {
+	return Problem{Rule: p.Kind, Pos: p.Pos, Key: p.Kind, Message: p.Message}
 }
 
 func decode(kind string, d decoder) Named {

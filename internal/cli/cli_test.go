@@ -23,7 +23,7 @@ import (
 //
 // and its files are written to a fresh working directory. The sections
 // "stdout" and "stderr", when present, are compared exactly (with
-// -update they are rewritten); other files named "want/…" are compared
+// SVCCAT_UPDATE=1 they are rewritten); other files named "want/…" are compared
 // with the file of the same path the command wrote.
 func TestScripts(t *testing.T) {
 	files, _ := filepath.Glob("testdata/script/*.txtar")
@@ -97,7 +97,7 @@ func runScript(t *testing.T, file string) {
 			continue
 		}
 		if diff := cmp.Diff(string(sec.Data), string(got)); diff != "" {
-			t.Errorf("%s differs (-want +got):\n%s\nIf the change is intended, run go test with -update.", name, diff)
+			t.Errorf("%s differs (-want +got):\n%s\nIf the change is intended, run SVCCAT_UPDATE=1 go test ./internal/cli.", name, diff)
 		}
 	}
 	for name, sec := range sections {

@@ -87,7 +87,7 @@ func sarifVersion() string {
 func ruleDocs() []render.RuleDoc {
 	var out []render.RuleDoc
 	for _, r := range rules.All() {
-		out = append(out, render.RuleDoc{Name: r.Name, Title: r.Title(), Body: r.Body(), Severity: r.Severity, Suppressible: r.Suppressible()})
+		out = append(out, render.RuleDocOf(r))
 	}
 	return out
 }

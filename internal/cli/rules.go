@@ -68,7 +68,7 @@ func completeRules(cmd *cobra.Command, args []string, toComplete string) ([]cobr
 	var out []cobra.Completion
 	for _, r := range rules.All() {
 		if strings.HasPrefix(r.Name, toComplete) {
-			out = append(out, cobra.CompletionWithDesc(r.Name, r.Title()))
+			out = append(out, cobra.CompletionWithDesc(r.Name, r.Doc.Title))
 		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp

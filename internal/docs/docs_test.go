@@ -47,7 +47,7 @@ func build(t testing.TB, dir string) []Page {
 }
 
 // TestAcmeGolden compares the site of examples/acme with the committed
-// examples/acme/docs; go test -update regenerates it (through Write, so
+// examples/acme/docs; SVCCAT_UPDATE=1 go test regenerates it (through Write, so
 // the manifest is kept and stale pages are removed).
 func TestAcmeGolden(t *testing.T) {
 	pages := build(t, acmeDir)
@@ -75,7 +75,7 @@ func TestAcmeGolden(t *testing.T) {
 		t.Errorf("%s/%s differs (-want +got):\n%s", out, c.Path, cmp.Diff(string(want), string(byPath[c.Path])))
 	}
 	if len(changes) > 0 {
-		t.Log("If the change is intended, run go test ./internal/docs -update.")
+		t.Log("If the change is intended, run SVCCAT_UPDATE=1 go test ./internal/docs.")
 	}
 }
 

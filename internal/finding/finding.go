@@ -49,8 +49,44 @@ type Finding struct {
 	Severity Severity
 	Pos      source.Pos
 	// Entity is "Kind/name", or empty for a finding about a file.
-	Entity  string
+	Entity string
+	// Key is the rule's short, position-free name for what it found: the
+	// referenced name, the field path, a loop's members sorted; never a
+	// position, an amount, a percent or a duration.
+	Key     string
 	Message string
+	// Suppressed is set on a finding an svccat.dev/ignore annotation
+	// silenced: JSON and SARIF carry it marked, the other formats count
+	// it.
+	Suppressed bool
+}
+
+// Identity is what makes two findings the same finding across runs:
+// (rule, entity, key). Moving an entity to another file, shifting its
+// lines or changing a computed value keeps it; renaming the entity or
+// what the finding is about changes it. A file-level finding (no entity)
+// is about its file.
+type Identity struct {
+	Rule string
+	// Subject is the entity, "Kind/name", or "file:PATH" for a
+	// file-level finding.
+	Subject string
+	Key     string
+}
+
+// Identity returns f's identity.
+func (f Finding) Identity() Identity {
+	subject := f.Entity
+	if subject == "" {
+		subject = "file:" + f.Pos.File
+	}
+	return Identity{Rule: f.Rule, Subject: subject, Key: f.Key}
+}
+
+// String writes the identity on one line, its parts separated by NUL
+// bytes (which no part can hold), for hashing.
+func (id Identity) String() string {
+	return id.Rule + "\x00" + id.Subject + "\x00" + id.Key
 }
 
 func (f Finding) String() string {

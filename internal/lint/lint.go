@@ -21,9 +21,9 @@ import (
 type Rule struct {
 	// Name is the stable id users configure and suppress by.
 	Name string
-	// Doc's first line is a lower-case title; the rest explains why the
-	// rule matters, shows an example and says how to fix it.
-	Doc string
+	// Doc explains the rule; `svccat rules ID`, the README's rule table,
+	// doc/rules.md and SARIF's help text are generated from it.
+	Doc Doc
 	// Severity is the default severity.
 	Severity finding.Severity
 	// Run reports findings through the pass. It is nil for the rules the
@@ -43,16 +43,21 @@ type Rule struct {
 // reports can trust. Nor can the rules that check suppressions.
 func (r *Rule) Suppressible() bool { return r.Run != nil && !r.AfterSuppression }
 
-// Title is the first line of the doc.
-func (r *Rule) Title() string {
-	t, _, _ := strings.Cut(r.Doc, "\n")
-	return t
-}
-
-// Body is the doc without its title.
-func (r *Rule) Body() string {
-	_, b, _ := strings.Cut(r.Doc, "\n")
-	return strings.TrimSpace(b)
+// Doc is a rule's documentation, in the shape of staticcheck's: a title,
+// why the rule matters, a bad and a good example, and how to fix a
+// finding. Prose is plain text (paragraphs separated by blank lines, a
+// line indented four spaces is code); Bad and Good are YAML.
+type Doc struct {
+	// Title is one lower-case line without a full stop: what the rule
+	// finds.
+	Title string
+	// Why says why it matters and how the rule decides.
+	Why string
+	// Bad is YAML that the rule flags; Good is the same fixed. The
+	// loader's rules that have no YAML to show leave them empty.
+	Bad, Good string
+	// Fix says how to fix a finding.
+	Fix string
 }
 
 // Pass is what a rule sees: the catalog, the config, and a way to report.
@@ -69,10 +74,15 @@ type Pass struct {
 	out          *[]finding.Finding
 }
 
-// Reportf reports a finding about entity e (nil for a file-level finding)
-// at pos.
-func (p *Pass) Reportf(e catalog.Named, pos source.Pos, format string, args ...any) {
-	f := finding.Finding{Rule: p.rule.Name, Severity: p.rule.Severity, Pos: pos, Message: fmt.Sprintf(format, args...)}
+// Report reports a finding about entity e (nil for a file-level finding)
+// at pos. key is the rule's short, position-free name for what it found
+// (the referenced name, the field path, a loop's members sorted; never a
+// position, an amount, a percent or a duration): with the rule and the
+// entity it is the finding's identity, which baselines and svccat diff
+// compare. It must not be empty: linttest fails a rule whose finding has
+// none.
+func (p *Pass) Report(e catalog.Named, pos source.Pos, key, format string, args ...any) {
+	f := finding.Finding{Rule: p.rule.Name, Severity: p.rule.Severity, Pos: pos, Key: key, Message: fmt.Sprintf(format, args...)}
 	if e != nil {
 		f.Entity = e.Meta().ID()
 	}
@@ -126,7 +136,7 @@ func Run(c *catalog.Catalog, cfg *config.Config, rules []*Rule) (Result, error) 
 		if r == nil {
 			continue
 		}
-		found = append(found, finding.Finding{Rule: r.Name, Severity: r.Severity, Pos: p.Pos, Entity: p.Entity, Message: p.Message})
+		found = append(found, finding.Finding{Rule: r.Name, Severity: r.Severity, Pos: p.Pos, Entity: p.Entity, Key: p.Key, Message: p.Message})
 	}
 	run := func(r *Rule, sups []*Suppression) {
 		if r.Run != nil && !off(cfg, r.Name) {

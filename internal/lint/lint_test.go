@@ -18,14 +18,14 @@ import (
 // everyService reports one finding per service, and a file-level one.
 var everyService = &lint.Rule{
 	Name:     "every-service",
-	Doc:      "every service\n\nWhy: test.",
+	Doc:      lint.Doc{Title: "every service", Why: "Test."},
 	Severity: finding.Warning,
 	Run: func(p *lint.Pass) {
 		for _, s := range p.Catalog.Services {
-			p.Reportf(s, s.NamePos, "service %s", s.Name)
+			p.Report(s, s.NamePos, "name", "service %s", s.Name)
 		}
 		if len(p.Catalog.Services) > 0 {
-			p.Reportf(nil, p.Catalog.Services[0].Pos, "file-level")
+			p.Report(nil, p.Catalog.Services[0].Pos, "file", "file-level")
 		}
 	},
 }
@@ -33,12 +33,12 @@ var everyService = &lint.Rule{
 // twice reports two findings per service.
 var twice = &lint.Rule{
 	Name:     "twice",
-	Doc:      "twice\n\nWhy: test.",
+	Doc:      lint.Doc{Title: "twice", Why: "Test."},
 	Severity: finding.Info,
 	Run: func(p *lint.Pass) {
 		for _, s := range p.Catalog.Services {
-			p.Reportf(s, s.NamePos, "one")
-			p.Reportf(s, s.Pos, "two")
+			p.Report(s, s.NamePos, "one", "one")
+			p.Report(s, s.Pos, "two", "two")
 		}
 	},
 }
@@ -54,13 +54,13 @@ func newRecord() *record {
 	r := &record{}
 	r.rule = &lint.Rule{
 		Name:             "record",
-		Doc:              "record\n\nWhy: test.",
+		Doc:              lint.Doc{Title: "record", Why: "Test."},
 		Severity:         finding.Info,
 		AfterSuppression: true,
 		Run: func(p *lint.Pass) {
 			r.seen = p.Suppressions
 			for _, s := range p.Suppressions {
-				p.Reportf(s.Entity, s.Pos, "suppression")
+				p.Report(s.Entity, s.Pos, "suppression", "suppression")
 			}
 		},
 	}

@@ -9,14 +9,14 @@ import (
 	"strings"
 
 	"github.com/svccat/svccat/internal/finding"
+	"github.com/svccat/svccat/internal/lint"
 )
 
 // RuleDoc is what printers that describe rules (SARIF, svccat rules)
 // need to know.
 type RuleDoc struct {
 	Name     string
-	Title    string
-	Body     string
+	Doc      lint.Doc
 	Severity finding.Severity
 	// Suppressible is false for rules whose findings an svccat.dev/ignore
 	// annotation cannot silence.

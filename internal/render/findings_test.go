@@ -28,14 +28,19 @@ import (
 // findingsRules stand in for the real rules, so that editing a rule's doc
 // does not change these golden files.
 var findingsRules = []RuleDoc{
-	{Name: "schema", Title: "a document violates the catalog schema", Severity: finding.Error,
-		Body: "Why: the schema is the contract for every kind of document.\n\nFix: correct the field at the position given."},
-	{Name: "unresolved-reference", Title: "a reference names no entity of that kind", Severity: finding.Error,
-		Body: "Why: a dependency on a service that does not exist hides a real\ndependency from the restoration order.\n\nExample:\n\n    dependsOn: [mail-storge]     # no such Service\n\nFix: correct the name, or add the missing entity."},
-	{Name: "slo-infeasible", Title: "dependencies cannot meet the availability objective", Severity: finding.Warning,
-		Body: "Why: availability multiplies along hard dependencies.\n\nExample:\n\n    slos: [{indicator: availability, objective: 99.99}]\n\nFix: lower the objective, or make the dependencies more available."},
-	{Name: "missing-cost", Title: "a service has no cost", Severity: finding.Info,
-		Body: "Why: a service without cost looks free.\n\nFix: add cost:."},
+	{Name: "schema", Severity: finding.Error, Doc: lint.Doc{Title: "a document violates the catalog schema",
+		Why: "The schema is the contract for every kind of document.", Fix: "Correct the field at the position given."}},
+	{Name: "unresolved-reference", Severity: finding.Error, Doc: lint.Doc{Title: "a reference names no entity of that kind",
+		Why:  "A dependency on a service that does not exist hides a real\ndependency from the restoration order.",
+		Bad:  "dependsOn: [mail-storge]     # no such Service\n",
+		Good: "dependsOn: [mail-storage]\n",
+		Fix:  "Correct the name, or add the missing entity."}},
+	{Name: "slo-infeasible", Severity: finding.Warning, Doc: lint.Doc{Title: "dependencies cannot meet the availability objective",
+		Why: "Availability multiplies along hard dependencies.",
+		Bad: "slos: [{indicator: availability, objective: 99.99}]\n",
+		Fix: "Lower the objective, or make the dependencies more available."}},
+	{Name: "missing-cost", Severity: finding.Info, Doc: lint.Doc{Title: "a service has no cost",
+		Why: "A service without cost looks free.", Fix: "Add cost:."}},
 }
 
 // findingsSet exercises every printer: each severity, a file-level
@@ -332,9 +337,7 @@ func findingsNeedsWork(t *testing.T) FindingsInput {
 		t.Fatal(err)
 	}
 	in := FindingsInput{Findings: res.Findings, Summary: res.Summary(), Version: "dev"}
-	for _, r := range rules.All() {
-		in.Rules = append(in.Rules, RuleDoc{Name: r.Name, Title: r.Title(), Body: r.Body(), Severity: r.Severity, Suppressible: r.Suppressible()})
-	}
+	in.Rules = RuleDocsOf(rules.All())
 	return in
 }
 
@@ -457,7 +460,7 @@ func TestTruncate(t *testing.T) {
 
 func TestRulesGolden(t *testing.T) {
 	docs := slices.Clone(findingsRules)
-	docs[0].Title = "a title with a | pipe" // escaped in the markdown table
+	docs[0].Doc.Title = "a title with a | pipe" // escaped in the markdown table
 	for i := 1; i < len(docs); i++ {
 		docs[i].Suppressible = true
 	}

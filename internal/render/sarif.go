@@ -154,36 +154,21 @@ func sarifRuleOf(r RuleDoc) sarifRule {
 	return sarifRule{
 		ID:                   r.Name,
 		Name:                 pascalCase(r.Name),
-		ShortDescription:     sarifText{Text: truncate(upperFirst(r.Title), sarifMaxDescription)},
+		ShortDescription:     sarifText{Text: truncate(upperFirst(r.Doc.Title), sarifMaxDescription)},
 		FullDescription:      sarifText{Text: truncate(fullDescription(r), sarifMaxDescription)},
-		Help:                 sarifText{Text: r.Body, Markdown: helpMarkdown(r)},
+		Help:                 sarifText{Text: docText(r.Doc), Markdown: docMarkdown(r.Doc)},
 		DefaultConfiguration: sarifRuleConf{Level: sarifLevel(r.Severity)},
 	}
 }
 
-// fullDescription is the doc's "Why:" paragraph, on one line, or the
-// title where the doc has none.
+// fullDescription is the doc's first paragraph of why, on one line, or
+// the title where the doc has none.
 func fullDescription(r RuleDoc) string {
-	for _, p := range strings.Split(r.Body, "\n\n") {
-		if why, ok := strings.CutPrefix(strings.TrimSpace(p), "Why:"); ok {
-			return upperFirst(strings.Join(strings.Fields(why), " "))
-		}
+	why, _, _ := strings.Cut(strings.TrimSpace(r.Doc.Why), "\n\n")
+	if why == "" {
+		return upperFirst(r.Doc.Title)
 	}
-	return upperFirst(r.Title)
-}
-
-// helpMarkdown is the doc as Markdown, its section labels in bold. The
-// docs' examples are indented four spaces, which Markdown already reads
-// as code blocks.
-func helpMarkdown(r RuleDoc) string {
-	body := r.Body
-	for _, label := range []string{"Why:", "Example:", "Fix:"} {
-		if strings.HasPrefix(body, label) {
-			body = "**" + label + "**" + body[len(label):]
-		}
-		body = strings.ReplaceAll(body, "\n\n"+label, "\n\n**"+label+"**")
-	}
-	return body
+	return strings.Join(strings.Fields(why), " ")
 }
 
 // sarifArtifact locates a file: relative to %SRCROOT% where the path is

@@ -33,7 +33,11 @@ var Kinds = []string{"Market", "Segment", "Persona", "Service", "Team", "Site", 
 
 // Issue is one schema violation.
 type Issue struct {
-	Pos     source.Pos
+	Pos source.Pos
+	// Path is the offending field, dotted from the document root
+	// ("spec.impact.tier", "spec.dependsOn[1].type"; "document" for the
+	// document as a whole): the finding's position-free key.
+	Path    string
 	Message string
 }
 
@@ -156,8 +160,8 @@ type docCheck struct {
 	issues []Issue
 }
 
-func (v *docCheck) report(n *yaml.Node, _ []string, format string, args ...any) {
-	v.issues = append(v.issues, Issue{Pos: v.doc.NodePos(n), Message: fmt.Sprintf(format, args...)})
+func (v *docCheck) report(n *yaml.Node, path []string, format string, args ...any) {
+	v.issues = append(v.issues, Issue{Pos: v.doc.NodePos(n), Path: fieldName(path), Message: fmt.Sprintf(format, args...)})
 }
 
 // envelope classifies the document by apiVersion and kind.

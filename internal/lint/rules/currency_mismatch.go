@@ -9,25 +9,49 @@ import (
 var CurrencyMismatch = &lint.Rule{
 	Name:     "currency-mismatch",
 	Severity: finding.Error,
-	Doc: `a cost is in another currency than the catalog's
-
-Why: svccat adds costs up and allocates them between services, and it never
+	Doc: lint.Doc{
+		Title: "a cost is in another currency than the catalog's",
+		Why: `svccat adds costs up and allocates them between services, and it never
 converts currencies: an amount in EUR added to amounts in USD is a wrong
 total. The catalog's currency is the config's currency; without one, the
 currency most of the costs use (ties go to the alphabetically first code),
 and USD when no cost names one. A cost without a currency is in the
-catalog's currency.
-
-Example:
-
-    # .svccat.yaml: currency: USD
-    cost:
-      currency: EUR
-      pools: {software: 12000}
-
-Fix: convert the amounts to the catalog's currency and change the currency
+catalog's currency.`,
+		Bad: `# most costs are in USD (or .svccat.yaml says currency: USD)
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: payroll}
+spec: {type: business, cost: {currency: USD, pools: {software: 4000}}}
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: general-ledger}
+spec: {type: business, cost: {currency: USD, pools: {software: 9000}}}
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: expense-claims}
+spec: {type: business, cost: {currency: EUR, pools: {software: 12000}}}
+`,
+		Good: `apiVersion: svccat/v1
+kind: Service
+metadata: {name: payroll}
+spec: {type: business, cost: {currency: USD, pools: {software: 4000}}}
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: general-ledger}
+spec: {type: business, cost: {currency: USD, pools: {software: 9000}}}
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: expense-claims}
+spec: {type: business, cost: {currency: USD, pools: {software: 13080}}}
+`,
+		Fix: `Convert the amounts to the catalog's currency and change the currency
 code; if the whole catalog is kept in another currency, set currency: in
 .svccat.yaml.`,
+	},
 	Run: func(p *lint.Pass) {
 		want := cost.Currency(p.Catalog, p.Config)
 		var why string
@@ -41,7 +65,7 @@ code; if the whole catalog is kept in another currency, set currency: in
 		}
 		for _, s := range p.Catalog.Services {
 			if c := s.Cost; c != nil && c.Currency != "" && c.Currency != want {
-				p.Reportf(s, c.CurrencyPos, "cost is in %s, but the catalog's currency is %s (%s); svccat does not convert currencies", c.Currency, want, why)
+				p.Report(s, c.CurrencyPos, "spec.cost.currency", "cost is in %s, but the catalog's currency is %s (%s); svccat does not convert currencies", c.Currency, want, why)
 			}
 		}
 	},

@@ -9,19 +9,30 @@ import (
 var DuplicateName = &lint.Rule{
 	Name:     "duplicate-name",
 	Severity: finding.Error,
-	Doc: `two entities of one kind share a name
-
-Why: references are by name, so with two services called "crm" nobody can
-tell which one a dependency means; svccat uses the first one it read.
-
-Example:
-
-    # services/crm.yaml
-    metadata: {name: crm}
-    # services/sales.yaml
-    metadata: {name: crm}     # the same name again
-
-Fix: rename one of them, or merge them if they are the same service.`,
+	Doc: lint.Doc{
+		Title: "two entities of one kind share a name",
+		Why: `References are by name, so with two services called "crm" nobody can
+tell which one a dependency means; svccat uses the first one it read. The
+finding is on the second (and every later) entity of the name, at its
+metadata.name, and names where the first is.`,
+		Bad: `apiVersion: svccat/v1
+kind: Team
+metadata: {name: it-ops}
+---
+apiVersion: svccat/v1
+kind: Team
+metadata: {name: it-ops}     # the same name again
+`,
+		Good: `apiVersion: svccat/v1
+kind: Team
+metadata: {name: it-ops}
+---
+apiVersion: svccat/v1
+kind: Team
+metadata: {name: it-service-desk}
+`,
+		Fix: "Rename one of them, or merge them if they are the same entity.",
+	},
 	Run: func(p *lint.Pass) {
 		first := map[string]*catalog.Entity{}
 		p.Catalog.Each(func(n catalog.Named) {
@@ -31,7 +42,7 @@ Fix: rename one of them, or merge them if they are the same service.`,
 			}
 			id := e.ID()
 			if f, dup := first[id]; dup {
-				p.Reportf(n, e.NamePos, "%s %q is already defined at %s", e.Kind, e.Name, f.NamePos)
+				p.Report(n, e.NamePos, "metadata.name", "%s %q is already defined at %s", e.Kind, e.Name, f.NamePos)
 				return
 			}
 			first[id] = e

@@ -11,20 +11,32 @@ import (
 var DuplicateReference = &lint.Rule{
 	Name:     "duplicate-reference",
 	Severity: finding.Warning,
-	Doc: `a service lists the same dependency, segment or site twice
-
-Why: a list names each entity once; a repeat is a copy-paste slip or two
+	Doc: lint.Doc{
+		Title: "a service lists the same dependency, segment or site twice",
+		Why: `A list names each entity once; a repeat is a copy-paste slip or two
 entries that should have been one. For dependsOn it also changes the cost
 report: the weights of both entries add up, so the service bears a larger
-share of the dependency's cost than either entry says.
-
-Example:
-
-    dependsOn:
-      - storage
-      - {service: storage, weight: 3}     # storage again
-
-Fix: keep one entry; for dependsOn, the one with the weight you mean.`,
+share of the dependency's cost than either entry says. The finding is at the
+second entry (not in the spec's table: a rule of svccat's own).`,
+		Bad: `apiVersion: svccat/v1
+kind: Service
+metadata: {name: file-sharing}
+spec:
+  type: supporting
+  dependsOn:
+    - storage
+    - {service: storage, weight: 3}     # storage again
+`,
+		Good: `apiVersion: svccat/v1
+kind: Service
+metadata: {name: file-sharing}
+spec:
+  type: supporting
+  dependsOn:
+    - {service: storage, weight: 3}
+`,
+		Fix: "Keep one entry; for dependsOn, the one with the weight you mean.",
+	},
 	Run: func(p *lint.Pass) {
 		for _, s := range p.Catalog.Services {
 			var deps []catalog.Ref
@@ -42,7 +54,7 @@ Fix: keep one entry; for dependsOn, the one with the weight you mean.`,
 						if prev.Pos.Line == r.Pos.Line {
 							where = fmt.Sprintf("column %d", prev.Pos.Col)
 						}
-						p.Reportf(s, r.Pos, "%s lists %q twice (first at %s): list it once", list.field, r.Name, where)
+						p.Report(s, r.Pos, list.field+":"+r.Name, "%s lists %q twice (first at %s): list it once", list.field, r.Name, where)
 						continue
 					}
 					seen[r.Name] = r

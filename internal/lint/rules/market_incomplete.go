@@ -10,24 +10,32 @@ import (
 var MarketIncomplete = &lint.Rule{
 	Name:     "market-incomplete",
 	Severity: finding.Info,
-	Doc: `a market lacks competitors, advantages, vulnerabilities or value proposition
-
-Why: IT's customers can buy elsewhere. A market that names its competitors,
+	Doc: lint.Doc{
+		Title: "a market lacks competitors, advantages, vulnerabilities or value proposition",
+		Why: `IT's customers can buy elsewhere. A market that names its competitors,
 IT's advantages and vulnerabilities against them, and the value proposition
 that should win the customer is the case for every service sold in it; with
-any of the four missing, the case has a hole nobody has looked at.
-
-Example:
-
-    kind: Market
-    metadata: {name: erp-finance}
-    spec:
-      valueProposition: One ledger for the whole company.
-      advantages: [Approval rules already configured]
-      # no competitors: and no vulnerabilities:
-
-Fix: fill in what is missing: competitors (who else the customer could buy
+any of the four missing, the case has a hole nobody has looked at.`,
+		Bad: `apiVersion: svccat/v1
+kind: Market
+metadata: {name: erp-finance}
+spec:
+  valueProposition: One ledger for the whole company.
+  advantages: [Approval rules already configured]
+  # no competitors: and no vulnerabilities:
+`,
+		Good: `apiVersion: svccat/v1
+kind: Market
+metadata: {name: erp-finance}
+spec:
+  valueProposition: One ledger for the whole company.
+  competitors: [SAP S/4HANA Cloud, Oracle NetSuite]
+  advantages: [Approval rules already configured]
+  vulnerabilities: [Month-end close is slower than a SaaS ledger]
+`,
+		Fix: `Fill in what is missing: competitors (who else the customer could buy
 from), advantages, vulnerabilities and valueProposition.`,
+	},
 	Run: func(p *lint.Pass) {
 		for _, m := range p.Catalog.Markets {
 			var missing []string
@@ -44,7 +52,7 @@ from), advantages, vulnerabilities and valueProposition.`,
 				missing = append(missing, "valueProposition")
 			}
 			if len(missing) > 0 {
-				p.Reportf(m, m.NamePos, "market %q lacks %s", m.Name, andList(missing))
+				p.Report(m, m.NamePos, "spec", "market %q lacks %s", m.Name, andList(missing))
 			}
 		}
 	},

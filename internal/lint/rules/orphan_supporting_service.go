@@ -9,29 +9,42 @@ import (
 var OrphanSupportingService = &lint.Rule{
 	Name:     "orphan-supporting-service",
 	Severity: finding.Warning,
-	Doc: `no service depends on this supporting service
-
-Why: a supporting service's cost is allocated to the services that depend on
+	Doc: lint.Doc{
+		Title: "no service depends on this supporting service",
+		Why: `A supporting service's cost is allocated to the services that depend on
 it, and through them to customers. When nothing depends on it (hard or soft),
 its cost reaches no customer (the cost report shows it as "unallocated"), and
 an outage of it appears to hurt nobody: either it is no longer needed, or the
-services that need it do not say so.
-
-Example:
-
-    metadata: {name: fax-gateway}
-    spec:
-      type: supporting
-      # and no service lists fax-gateway under dependsOn
-
-Fix: add it to the dependsOn of the services that use it, or retire it.`,
+services that need it do not say so.`,
+		Bad: `apiVersion: svccat/v1
+kind: Service
+metadata: {name: fax-gateway}
+spec:
+  type: supporting
+  # and no service lists fax-gateway under dependsOn
+`,
+		Good: `apiVersion: svccat/v1
+kind: Service
+metadata: {name: fax-gateway}
+spec:
+  type: supporting
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: order-desk}
+spec:
+  type: business
+  dependsOn: [fax-gateway]
+`,
+		Fix: "Add it to the dependsOn of the services that use it, or retire it.",
+	},
 	Run: func(p *lint.Pass) {
 		for _, s := range p.Catalog.Services {
 			if s.Type != catalog.Supporting || !canonical(p.Catalog, s) {
 				continue
 			}
 			if !dependedOn(s) {
-				p.Reportf(s, s.NamePos, "no service depends on supporting service %q, so its cost reaches no customer: add it to the dependsOn of the services that use it, or retire it", s.Name)
+				p.Report(s, s.NamePos, "dependents", "no service depends on supporting service %q, so its cost reaches no customer: add it to the dependsOn of the services that use it, or retire it", s.Name)
 			}
 		}
 	},

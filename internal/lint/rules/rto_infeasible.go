@@ -17,29 +17,55 @@ import (
 var RTOInfeasible = &lint.Rule{
 	Name:     "rto-infeasible",
 	Severity: finding.Warning,
-	Doc: `the earliest a service can be back is later than its RTO
-
-Why: after a total loss a service can come back only after everything it
+	Doc: lint.Doc{
+		Title: "the earliest a service can be back is later than its RTO",
+		Why: `After a total loss a service can come back only after everything it
 hard-depends on is back, one layer after another. The earliest it can be back
 is the longest chain of restore durations through its hard dependencies, its
 own duration included, even with as many restore crews as you like. When that
 chain is longer than the RTO, the RTO is a promise that cannot be kept.
 Services without restore.duration count with defaults.restoreDuration from
-the config (1h without one), and the message says so. Services in or behind a
-hard-dependency cycle are skipped: dependency-cycle reports the loop.
-
-Example:
-
-    metadata: {name: general-ledger}
-    spec:
-      impact: {tier: 1, rto: 2h}
-      restore: {duration: 1h}
-      dependsOn: [ledger-db]      # ledger-db: restore: {duration: 2h}
-    # restoring ledger-db → general-ledger takes 3h; RTO is 2h
-
-Fix: shorten the restore of a service on the chain (a faster runbook, a warm
+the config (1h without one), and the message says so. Chains longer than
+eight services are shortened to their first service, the count left out and
+their last six. Services in or behind a hard-dependency cycle are skipped:
+dependency-cycle reports the loop.`,
+		Bad: `apiVersion: svccat/v1
+kind: Service
+metadata: {name: general-ledger}
+spec:
+  type: business
+  impact: {tier: 1, rto: 2h}
+  restore: {duration: 1h}
+  dependsOn: [ledger-db]
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: ledger-db}
+spec:
+  type: supporting
+  restore: {duration: 2h}
+# restoring ledger-db → general-ledger takes 3h; RTO is 2h
+`,
+		Good: `apiVersion: svccat/v1
+kind: Service
+metadata: {name: general-ledger}
+spec:
+  type: business
+  impact: {tier: 1, rto: 4h}
+  restore: {duration: 1h}
+  dependsOn: [ledger-db]
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: ledger-db}
+spec:
+  type: supporting
+  restore: {duration: 2h}
+`,
+		Fix: `Shorten the restore of a service on the chain (a faster runbook, a warm
 standby), make a dependency soft if the service can start without it, or
 agree a longer RTO with the customers.`,
+	},
 	Run: func(p *lint.Pass) {
 		fallback := p.Config.RestoreDuration
 		if fallback <= 0 {
@@ -60,7 +86,7 @@ agree a longer RTO with the customers.`,
 			if !ok || took <= s.Impact.RTO.D {
 				continue
 			}
-			p.Reportf(s, s.Impact.RTO.Pos, "restoring %s takes %s; RTO is %s%s",
+			p.Report(s, s.Impact.RTO.Pos, "spec.impact.rto", "restoring %s takes %s; RTO is %s%s",
 				chainText(chains, s), duration.Format(took), duration.Format(s.Impact.RTO.D), assumedNote(chains, s, fallback))
 		}
 	},

@@ -91,29 +91,61 @@ func TestAllOrder(t *testing.T) {
 }
 
 // TestDocs checks every rule's doc has the structure `svccat rules ID`
-// prints: a lower-case title, then why, an example and the fix.
+// prints: a lower-case title, why, a bad and a good example (but the
+// loader's rules with nothing to show), and the fix; prose sections are
+// sentences.
 func TestDocs(t *testing.T) {
 	for _, r := range All() {
-		title := r.Title()
-		if title == "" || strings.ToLower(title[:1]) != title[:1] || strings.HasSuffix(title, ".") {
-			t.Errorf("%s: title %q: want a lower-case title without a full stop", r.Name, title)
+		d := r.Doc
+		if d.Title == "" || strings.ToLower(d.Title[:1]) != d.Title[:1] || strings.HasSuffix(d.Title, ".") || strings.Contains(d.Title, "\n") {
+			t.Errorf("%s: title %q: want one lower-case line without a full stop", r.Name, d.Title)
 		}
-		body := r.Body()
-		sections := []string{"Why:", "Example:", "Fix:"}
-		if r.Run == nil {
-			sections = []string{"Why:", "Fix:"} // the loader's rules
-		}
-		at := -1
-		for _, s := range sections {
-			i := strings.Index(body, "\n"+s)
-			if strings.HasPrefix(body, s) {
-				i = 0
+		for label, prose := range map[string]string{"Why": d.Why, "Fix": d.Fix} {
+			if prose == "" || strings.ToUpper(prose[:1]) != prose[:1] && !strings.HasPrefix(prose, "svccat") {
+				t.Errorf("%s: %s %q: want a capitalised sentence", r.Name, label, prose)
 			}
-			if i < 0 || i < at {
-				t.Errorf("%s: doc has no %q section after the previous one", r.Name, s)
-			}
-			at = i
 		}
+		if r != UnreadableFile && (d.Bad == "" || d.Good == "") {
+			t.Errorf("%s: doc has no Bad or no Good example", r.Name)
+		}
+	}
+}
+
+// TestDocExamples lints each rule's examples with every rule: the bad one
+// must give a finding of the rule, the good one none, so that no doc
+// shows an example the rule does not treat as it says.
+func TestDocExamples(t *testing.T) {
+	for _, r := range All() {
+		if r.Doc.Bad == "" {
+			continue
+		}
+		t.Run(r.Name, func(t *testing.T) {
+			for _, ex := range []struct {
+				name, yaml string
+				want       bool
+			}{{"bad", r.Doc.Bad, true}, {"good", r.Doc.Good, false}} {
+				file := filepath.Join(t.TempDir(), ex.name+".yaml")
+				if err := os.WriteFile(file, []byte(ex.yaml), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				res, err := lint.Run(catalog.Load([]string{file}, catalog.Options{}), config.Default(), All())
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []string
+				for _, f := range res.Findings {
+					if f.Rule == r.Name {
+						got = append(got, f.String())
+					}
+				}
+				if ex.want && len(got) == 0 {
+					t.Errorf("the Bad example gives no %s finding:\n%s", r.Name, ex.yaml)
+				}
+				if !ex.want && len(got) > 0 {
+					t.Errorf("the Good example gives %s findings:\n%s\n%s", r.Name, strings.Join(got, "\n"), ex.yaml)
+				}
+			}
+		})
 	}
 }
 

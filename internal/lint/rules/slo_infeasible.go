@@ -13,28 +13,56 @@ import (
 var SLOInfeasible = &lint.Rule{
 	Name:     "slo-infeasible",
 	Severity: finding.Warning,
-	Doc: `the product of the direct hard dependencies' availability objectives is below the service's availability objective
-
-Why: a service is up only when everything it hard-depends on is up, so (with
+	Doc: lint.Doc{
+		Title: "the product of the direct hard dependencies' availability objectives is below the service's availability objective",
+		Why: `A service is up only when everything it hard-depends on is up, so (with
 independent failures) its availability is at most the product of its direct
 hard dependencies' availabilities. An objective above that product is a
 promise the service breaks through no fault of its own. Dependencies without
-an availability SLO are left out, and soft dependencies do not count. The
-arithmetic is exact.
-
-Example:
-
-    metadata: {name: corporate-email}
-    spec:
-      dependsOn: [mail-store, directory]     # 99.9% and 99.99%
-      slos:
-        - {name: availability, indicator: availability, objective: 99.95}
-    # dependencies allow at most 99.89001%, objective is 99.95%
-
-Fix: lower the objective to what the dependencies allow, raise theirs (and
+an availability SLO are left out, soft dependencies do not count, and where a
+dependency has several availability objectives the strictest counts. The
+arithmetic is exact, with no floating point, and the figure is rounded down
+so that "at most" stays true. The key is the SLO's name.`,
+		Bad: `apiVersion: svccat/v1
+kind: Service
+metadata: {name: corporate-email}
+spec:
+  type: business
+  dependsOn: [mail-store]
+  slos:
+    - {name: availability, indicator: availability, objective: 99.95, window: 30d}
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: mail-store}
+spec:
+  type: supporting
+  slos:
+    - {name: availability, indicator: availability, objective: 99.9, window: 30d}
+# dependencies allow at most 99.9%, objective is 99.95%
+`,
+		Good: `apiVersion: svccat/v1
+kind: Service
+metadata: {name: corporate-email}
+spec:
+  type: business
+  dependsOn: [mail-store]
+  slos:
+    - {name: availability, indicator: availability, objective: 99.9, window: 30d}
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: mail-store}
+spec:
+  type: supporting
+  slos:
+    - {name: availability, indicator: availability, objective: 99.95, window: 30d}
+`,
+		Fix: `Lower the objective to what the dependencies allow, raise theirs (and
 make sure they can keep it), or remove the dependency on a single instance
 (a redundant pair that fails independently counts as one, far more available
 dependency).`,
+	},
 	Run: func(p *lint.Pass) {
 		hundred := decimal.FromInt(100)
 		for _, s := range p.Catalog.Services {
@@ -60,7 +88,8 @@ dependency).`,
 			if len(terms) == 0 || allowed.Cmp(objective) >= 0 {
 				continue
 			}
-			p.Reportf(s, availabilitySLO(s, objective).Pos, "dependencies allow at most %s%%, objective is %s%% (%s)",
+			slo := availabilitySLO(s, objective)
+			p.Report(s, slo.Pos, "spec.slos:"+sloName(slo), "dependencies allow at most %s%%, objective is %s%% (%s)",
 				percentFloor(allowed, places(objective)), objective, strings.Join(terms, " × "))
 		}
 	},
@@ -74,6 +103,15 @@ func availabilitySLO(s *catalog.Service, objective decimal.Decimal) catalog.SLO 
 		}
 	}
 	return catalog.SLO{Pos: s.NamePos}
+}
+
+// sloName names an SLO in a finding's key: its name, else its
+// indicator.
+func sloName(o catalog.SLO) string {
+	if o.Name != "" {
+		return o.Name
+	}
+	return "availability"
 }
 
 // percentFloor writes v exactly when it has at most six decimals (or as

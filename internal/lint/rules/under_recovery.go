@@ -11,28 +11,52 @@ import (
 var UnderRecovery = &lint.Rule{
 	Name:     "under-recovery",
 	Severity: finding.Warning,
-	Doc: `unit price is below the fully allocated unit cost
-
-Why: a service's full cost is its own cost plus its share of every supporting
+	Doc: lint.Doc{
+		Title: "unit price is below the fully allocated unit cost",
+		Why: `A service's full cost is its own cost plus its share of every supporting
 service it depends on (the same step-down allocation svccat cost reports).
 Divided by the planned volume, that is the unit cost. A price below it does
 not recover the cost: every unit sold loses money, and the more customers
 buy, the larger the gap somebody else's budget has to fill. Services without
-a price or a planned volume are not checked.
-
-Example:
-
-    metadata: {name: payroll}
-    spec:
-      cost: {period: month, pools: {software: 4000, labor: 6000}}
-      dependsOn: [ledger-db]             # passes on 2,500 a month
-      consumption: {unit: payslip, planned: 900, price: 9.50}
-    # price 9.50 per payslip is below the fully allocated unit cost 13.89
-
-Fix: raise the price to at least the unit cost, reduce the cost (its own or
+a price or a planned volume (or a planned volume of 0) are not checked.`,
+		Bad: `apiVersion: svccat/v1
+kind: Service
+metadata: {name: payroll}
+spec:
+  type: business
+  cost: {period: month, pools: {software: 4000, labor: 6000}}
+  dependsOn: [ledger-db]
+  consumption: {unit: payslip, planned: 900, price: 9.50}
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: ledger-db}
+spec:
+  type: supporting
+  cost: {period: month, pools: {hardware: 2500}}
+# price 9.50 per payslip is below the fully allocated unit cost 13.89
+`,
+		Good: `apiVersion: svccat/v1
+kind: Service
+metadata: {name: payroll}
+spec:
+  type: business
+  cost: {period: month, pools: {software: 4000, labor: 6000}}
+  dependsOn: [ledger-db]
+  consumption: {unit: payslip, planned: 900, price: 14.00}
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: ledger-db}
+spec:
+  type: supporting
+  cost: {period: month, pools: {hardware: 2500}}
+`,
+		Fix: `Raise the price to at least the unit cost, reduce the cost (its own or
 what it uses of shared services), or, if the shortfall is deliberate (a
 subsidised service), record why and suppress the finding with the
 svccat.dev/ignore annotation.`,
+	},
 	Run: func(p *lint.Pass) {
 		if !anyPriced(p.Catalog) {
 			return // spare the allocation
@@ -56,7 +80,7 @@ svccat.dev/ignore annotation.`,
 				n++
 			}
 			recovers, _ := price.Quo(unitCost)
-			p.Reportf(s, s.Consumption.Pos, "price %s%s is below the fully allocated unit cost %s (recovers %s%%)",
+			p.Report(s, s.Consumption.Pos, "spec.consumption.price", "price %s%s is below the fully allocated unit cost %s (recovers %s%%)",
 				price.Fixed(max(minor, places(price))), unit, unitCost.Fixed(n), floor(recovers.Mul(decimal.FromInt(100)), 1).Fixed(1))
 		}
 	},

@@ -10,19 +10,43 @@ import (
 var UnresolvedReference = &lint.Rule{
 	Name:     "unresolved-reference",
 	Severity: finding.Error,
-	Doc: `a reference names no entity of that kind
-
-Why: a dependency on a service that does not exist hides a real dependency
+	Doc: lint.Doc{
+		Title: "a reference names no entity of that kind",
+		Why: `A dependency on a service that does not exist hides a real dependency
 from the restoration order and the cost allocation; a segment in a market that
-does not exist traces to nothing.
-
-Example:
-
-    spec:
-      dependsOn: [mail-storge]     # there is no Service "mail-storge"
-
-Fix: correct the name (the message suggests the closest existing one), or add
+does not exist traces to nothing. svccat checks every market, segment, owner,
+segments, sites and dependsOn entry, reports at the reference, and suggests
+the closest name of that kind when one is near enough to be a typo (only
+while there are at most 20 unresolved names: more mean a catalog linted in
+part, such as one folder of a larger one). The key is the field and the
+name (dependsOn:mail-storge).`,
+		Bad: `apiVersion: svccat/v1
+kind: Service
+metadata: {name: corporate-email}
+spec:
+  type: supporting
+  dependsOn: [mail-storge]     # there is no Service "mail-storge"
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: mail-storage}
+spec: {type: supporting}
+`,
+		Good: `apiVersion: svccat/v1
+kind: Service
+metadata: {name: corporate-email}
+spec:
+  type: supporting
+  dependsOn: [mail-storage]
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: mail-storage}
+spec: {type: supporting}
+`,
+		Fix: `Correct the name (the message suggests the closest existing one), or add
 the missing entity.`,
+	},
 	Run: func(p *lint.Pass) {
 		c := p.Catalog
 		var misses []unresolved
@@ -66,10 +90,10 @@ the missing entity.`,
 		near := suggestNames(c, misses)
 		for _, m := range misses {
 			if n := near[m.id()]; n != "" {
-				p.Reportf(m.owner, m.ref.Pos, "%s %q: there is no %s named %q (did you mean %q?)", m.field, m.ref.Name, m.kind, m.ref.Name, n)
+				p.Report(m.owner, m.ref.Pos, m.key(), "%s %q: there is no %s named %q (did you mean %q?)", m.field, m.ref.Name, m.kind, m.ref.Name, n)
 				continue
 			}
-			p.Reportf(m.owner, m.ref.Pos, "%s %q: there is no %s named %q", m.field, m.ref.Name, m.kind, m.ref.Name)
+			p.Report(m.owner, m.ref.Pos, m.key(), "%s %q: there is no %s named %q", m.field, m.ref.Name, m.kind, m.ref.Name)
 		}
 	},
 }
@@ -82,6 +106,9 @@ type unresolved struct {
 }
 
 func (m unresolved) id() string { return m.kind + "/" + m.ref.Name }
+
+// key is the field and the name: "dependsOn:mail-storge".
+func (m unresolved) key() string { return m.field + ":" + m.ref.Name }
 
 // maxSuggestions is the most unresolved names that get a "did you mean".
 // A few are typos; more are a catalog linted in part (one folder of a
