@@ -58,7 +58,7 @@ metadata: {name: it-service-desk}
 			k := servicePeriod{m.ServiceRef.Name, m.Period.String()}
 			if f, dup := measured[k]; dup {
 				if f.Name != m.Name { // else reported above
-					p.Reportf(m, m.PeriodPos, "Service %q already has a Measurement for %s (%q at %s)", k.service, k.period, f.Name, f.NamePos)
+					p.Report(m, m.PeriodPos, "spec.period:"+k.service+"/"+k.period, "Service %q already has a Measurement for %s (%q at %s)", k.service, k.period, f.Name, f.NamePos)
 				}
 				continue
 			}
