@@ -1,18 +1,9 @@
 package catalog
 
-import (
-	"runtime"
-	"sort"
-	"sync"
-	"sync/atomic"
-
-	"github.com/svccat/svccat/internal/source"
-	"github.com/svccat/svccat/internal/validate"
-)
-
-// Catalog is every entity read from a set of files. Each kind's slice is
-// sorted by name; an entity whose name is taken stays in the slice (the
+// Catalog is every entity of a catalog. Each kind's slice is sorted by
+// name; an entity whose name is taken stays in the slice (the
 // duplicate-name rule reports it) but lookups find the first one read.
+// Package load builds it; Index makes the lookups.
 type Catalog struct {
 	Markets  []*Market
 	Segments []*Segment
@@ -25,16 +16,6 @@ type Catalog struct {
 	People       []*Person
 	Stakeholders []*Stakeholder
 	Measurements []*Measurement
-
-	// Files are the files read; Documents counts catalog documents and
-	// Skipped the documents that were not catalog documents.
-	Files     []string
-	Documents int
-	Skipped   int
-
-	// Problems are what stopped files or documents from being read:
-	// unreadable files, malformed YAML and schema violations.
-	Problems []Problem
 
 	// ByID finds any entity by "Kind/name".
 	byID     map[string]Named
@@ -49,163 +30,6 @@ type Catalog struct {
 // Named is any entity.
 type Named interface{ Meta() *Entity }
 
-// Problem is a file or document that could not be read as it stands. Rule
-// is the lint rule that reports it: unreadable-file, yaml-syntax or schema.
-type Problem struct {
-	Rule   string
-	Pos    source.Pos
-	Entity string
-	// Key is the finding's position-free key: the field path of a schema
-	// violation, the problem's kind for a file.
-	Key     string
-	Message string
-}
-
-// Options tune loading.
-type Options = source.Options
-
-// Load reads, validates and decodes the catalog below paths. Files are
-// read, validated and decoded in parallel, one file at a time per worker,
-// so that a file's YAML nodes are garbage as soon as its entities exist:
-// memory grows with the entities, not with the YAML.
-func Load(paths []string, opt Options) *Catalog {
-	files, probs := source.List(paths, opt)
-	c := &Catalog{}
-	for _, p := range probs {
-		c.Problems = append(c.Problems, sourceProblem(p))
-	}
-	results := make([]fileResult, len(files))
-	workers := min(runtime.GOMAXPROCS(0), len(files))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			chk := validate.NewChecker()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(files) {
-					return
-				}
-				results[i] = loadFile(files[i], opt, chk)
-			}
-		}()
-	}
-	wg.Wait()
-	for i, r := range results {
-		c.Files = append(c.Files, files[i].Display)
-		c.Documents += r.documents
-		c.Skipped += r.skipped
-		c.Problems = append(c.Problems, r.problems...)
-		for _, e := range r.entities {
-			c.add(e)
-		}
-	}
-	c.resolve()
-	return c
-}
-
-// fileResult is what one file contributed.
-type fileResult struct {
-	entities  []Named
-	problems  []Problem
-	documents int
-	skipped   int
-}
-
-func loadFile(f source.File, opt Options, chk *validate.Checker) fileResult {
-	var r fileResult
-	docs, probs := source.ReadFile(f, opt)
-	for _, p := range probs {
-		r.problems = append(r.problems, sourceProblem(p))
-	}
-	for _, doc := range docs {
-		res := chk.Check(doc)
-		if res.Skipped {
-			r.skipped++
-			continue
-		}
-		r.documents++
-		var e Named
-		if res.Kind != "" {
-			e = decode(res.Kind, decoder{doc: doc})
-			e.Meta().Valid = len(res.Issues) == 0
-			// An entity without a name (the schema says so) can be
-			// neither referenced nor placed: rules would report it
-			// without a position.
-			if e.Meta().Name != "" {
-				r.entities = append(r.entities, e)
-			}
-		}
-		for _, is := range res.Issues {
-			p := Problem{Rule: "schema", Pos: is.Pos, Key: is.Path, Message: is.Message}
-			if e != nil && e.Meta().Name != "" {
-				p.Entity = e.Meta().ID()
-			}
-			r.problems = append(r.problems, p)
-		}
-	}
-	return r
-}
-
-// sourceProblem is a file the reader could not read or parse. Such a
-// finding is about its file (its identity holds the path), so its kind is
-// key enough.
-func sourceProblem(p source.Problem) Problem {
-	return Problem{Rule: p.Kind, Pos: p.Pos, Key: p.Kind, Message: p.Message}
-}
-
-func decode(kind string, d decoder) Named {
-	switch kind {
-	case KindMarket:
-		return d.market()
-	case KindSegment:
-		return d.segment()
-	case KindPersona:
-		return d.persona()
-	case KindService:
-		return d.service()
-	case KindTeam:
-		return d.team()
-	case KindPerson:
-		return d.person()
-	case KindStakeholder:
-		return d.stakeholder()
-	case KindMeasurement:
-		return d.measurement()
-	default:
-		return d.site()
-	}
-}
-
-func (c *Catalog) add(e Named) {
-	switch x := e.(type) {
-	case *Market:
-		c.Markets = append(c.Markets, x)
-	case *Segment:
-		c.Segments = append(c.Segments, x)
-	case *Persona:
-		c.Personas = append(c.Personas, x)
-	case *Service:
-		c.Services = append(c.Services, x)
-	case *Team:
-		c.Teams = append(c.Teams, x)
-	case *Site:
-		c.Sites = append(c.Sites, x)
-	case *Person:
-		c.People = append(c.People, x)
-	case *Stakeholder:
-		c.Stakeholders = append(c.Stakeholders, x)
-	case *Measurement:
-		c.Measurements = append(c.Measurements, x)
-	}
-}
-
-func sortByName[T Named](xs []T) {
-	sort.SliceStable(xs, func(i, j int) bool { return xs[i].Meta().Name < xs[j].Meta().Name })
-}
-
 // index maps names to the first entity of that name.
 func index[T Named](xs []T, byID map[string]Named) map[string]T {
 	m := make(map[string]T, len(xs))
@@ -219,19 +43,9 @@ func index[T Named](xs []T, byID map[string]Named) map[string]T {
 	return m
 }
 
-// resolve sorts every kind by name and links references both ways.
-// References that name nothing stay unresolved for the
-// unresolved-reference rule to report.
-func (c *Catalog) resolve() {
-	sortByName(c.Markets)
-	sortByName(c.Segments)
-	sortByName(c.Personas)
-	sortByName(c.Services)
-	sortByName(c.Teams)
-	sortByName(c.Sites)
-	sortByName(c.People)
-	sortByName(c.Stakeholders)
-	sortByName(c.Measurements)
+// Index builds the lookups by name from the slices, the first entity of a
+// name winning; call it once the slices are complete and sorted.
+func (c *Catalog) Index() {
 	c.byID = map[string]Named{}
 	c.markets = index(c.Markets, c.byID)
 	c.segments = index(c.Segments, c.byID)
@@ -242,46 +56,6 @@ func (c *Catalog) resolve() {
 	c.people = index(c.People, c.byID)
 	index(c.Stakeholders, c.byID)
 	index(c.Measurements, c.byID)
-
-	for _, s := range c.Segments {
-		if m := c.markets[s.MarketRef.Name]; m != nil {
-			s.Market = m
-			m.Segments = append(m.Segments, s)
-		}
-	}
-	for _, p := range c.Personas {
-		if s := c.segments[p.SegmentRef.Name]; s != nil {
-			p.Segment = s
-			s.Personas = append(s.Personas, p)
-		}
-	}
-	for _, s := range c.Services {
-		if t := c.teams[s.Owner.Name]; t != nil {
-			s.Team = t
-			t.Services = append(t.Services, s)
-		}
-		for _, r := range s.SegmentRefs {
-			if seg := c.segments[r.Name]; seg != nil {
-				s.Segments = append(s.Segments, seg)
-				if s.IsBusiness() {
-					seg.Services = append(seg.Services, s)
-				}
-			}
-		}
-		for _, r := range s.SiteRefs {
-			if site := c.sites[r.Name]; site != nil {
-				s.Sites = append(s.Sites, site)
-				site.Services = append(site.Services, s)
-			}
-		}
-		for _, d := range s.DependsOn {
-			if to := c.services[d.Ref.Name]; to != nil {
-				d.To = to
-				to.Dependents = append(to.Dependents, d)
-			}
-		}
-	}
-	c.resolvePeople()
 }
 
 // Lookups by name; nil when there is no such entity.

@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/svccat/svccat/internal/decimal"
-	"github.com/svccat/svccat/internal/source"
+	"github.com/svccat/svccat/internal/pos"
 )
 
 // Kinds of the relationship map and of the service measures.
@@ -54,7 +54,7 @@ type Relationship struct {
 	// LastContact is the day of the last contact, at UTC midnight; zero
 	// when not given.
 	LastContact time.Time
-	Pos         source.Pos
+	Pos         pos.Pos
 
 	With *Person // resolved
 }
@@ -64,12 +64,12 @@ type Measurement struct {
 	Entity
 	ServiceRef Ref
 	Period     Period
-	PeriodPos  source.Pos
+	PeriodPos  pos.Pos
 	Consumed   *decimal.Decimal
 	// Availability is the measured availability in percent.
 	Availability *decimal.Decimal
 	Satisfaction *Survey
-	Pos          source.Pos
+	Pos          pos.Pos
 
 	Service *Service // resolved
 }
@@ -79,5 +79,5 @@ type Survey struct {
 	Score     decimal.Decimal
 	Scale     decimal.Decimal
 	Responses *int64
-	Pos       source.Pos
+	Pos       pos.Pos
 }

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/svccat/svccat/internal/decimal"
-	"github.com/svccat/svccat/internal/source"
+	"github.com/svccat/svccat/internal/pos"
 )
 
 // Kinds of entity.
@@ -36,10 +36,10 @@ type Entity struct {
 	Annotations map[string]string
 	// AnnotationPos is where each annotation's value is, for findings
 	// about an annotation (a suppression).
-	AnnotationPos map[string]source.Pos
+	AnnotationPos map[string]pos.Pos
 	// Pos is the start of the document; NamePos is metadata.name's value.
-	Pos     source.Pos
-	NamePos source.Pos
+	Pos     pos.Pos
+	NamePos pos.Pos
 	// Valid is false when the document had schema errors; the entity is
 	// still in the catalog (as far as it could be read) so that references
 	// to it resolve.
@@ -63,14 +63,14 @@ func (e *Entity) Meta() *Entity { return e }
 // Ref is a reference to another entity by name.
 type Ref struct {
 	Name string
-	Pos  source.Pos
+	Pos  pos.Pos
 }
 
 // Duration is a duration field that may be absent.
 type Duration struct {
 	D   time.Duration
 	Set bool
-	Pos source.Pos
+	Pos pos.Pos
 }
 
 type Market struct {
@@ -128,7 +128,7 @@ type Site struct {
 type Service struct {
 	Entity
 	Type        string
-	TypePos     source.Pos
+	TypePos     pos.Pos
 	Owner       Ref // Name is "" when there is no owner
 	SegmentRefs []Ref
 	Touchpoints []string
@@ -155,10 +155,10 @@ func (s *Service) IsBusiness() bool { return s.Type == Business }
 
 type Impact struct {
 	Tier    *int
-	TierPos source.Pos
+	TierPos pos.Pos
 	RTO     Duration
 	RPO     Duration
-	Pos     source.Pos
+	Pos     pos.Pos
 }
 
 type Restore struct {
@@ -173,7 +173,7 @@ type Dependency struct {
 	Ref    Ref
 	Hard   bool
 	Weight decimal.Decimal // 1 unless given
-	Pos    source.Pos
+	Pos    pos.Pos
 }
 
 type SLO struct {
@@ -181,29 +181,29 @@ type SLO struct {
 	Indicator string
 	Objective decimal.Decimal // percent
 	Window    Duration
-	Pos       source.Pos
+	Pos       pos.Pos
 }
 
 // Cost is a service's cost per period, by cost pool.
 type Cost struct {
 	Currency    string
-	CurrencyPos source.Pos
+	CurrencyPos pos.Pos
 	Period      string // month | quarter | year; "" means the config's period
 	Pools       []PoolAmount
-	Pos         source.Pos
+	Pos         pos.Pos
 }
 
 type PoolAmount struct {
 	Pool   string
 	Amount decimal.Decimal
-	Pos    source.Pos
+	Pos    pos.Pos
 }
 
 type Consumption struct {
 	Unit    string
 	Planned *decimal.Decimal
 	Price   *decimal.Decimal
-	Pos     source.Pos
+	Pos     pos.Pos
 }
 
 type Experience struct {

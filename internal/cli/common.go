@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/svccat/svccat/internal/load"
+
 	"github.com/spf13/pflag"
 
 	"github.com/svccat/svccat/internal/catalog"
@@ -36,7 +38,9 @@ func (f *catalogFlags) register(fs *pflag.FlagSet) {
 
 // loaded is a catalog read for a command, with its config and lint result.
 type loaded struct {
-	paths   []string
+	paths []string
+	// loaded holds the load stage's result; catalog is its model.
+	loaded  *load.Result
 	catalog *catalog.Catalog
 	config  *config.Config
 	lint    lint.Result
@@ -57,12 +61,12 @@ func (a *app) load(f *catalogFlags, paths []string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := catalog.Load(paths, catalog.Options{MaxFileSize: f.maxFileSize})
+	c := load.Catalog(paths, load.Options{MaxFileSize: f.maxFileSize})
 	res, err := lint.Run(c, cfg, rules.All())
 	if err != nil {
 		return nil, err
 	}
-	return &loaded{paths: paths, catalog: c, config: cfg, lint: res}, nil
+	return &loaded{paths: paths, loaded: c, catalog: c.Catalog, config: cfg, lint: res}, nil
 }
 
 // loadForReport loads a catalog for a report, which refuses a catalog with
@@ -131,7 +135,7 @@ func (l *loaded) checkOutside(out string) error {
 	if err != nil {
 		return nil
 	}
-	for _, file := range l.catalog.Files {
+	for _, file := range l.loaded.Files {
 		if abs, _ := filepath.Abs(file); abs == target {
 			return usagef("-o %s would overwrite a catalog file; svccat never writes into the catalog it reads", out)
 		}

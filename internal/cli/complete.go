@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/svccat/svccat/internal/load"
+
 	"github.com/spf13/cobra"
 
 	"github.com/svccat/svccat/internal/catalog"
@@ -76,9 +78,9 @@ func completeNames(args []string, toComplete string, entities func(*catalog.Cata
 			seen[name] = true
 		}
 	}
-	c := catalog.Load(paths, catalog.Options{MaxFileSize: source.DefaultMaxFileSize})
+	c := load.Catalog(paths, load.Options{MaxFileSize: source.DefaultMaxFileSize})
 	var out []cobra.Completion
-	for _, e := range entities(c) {
+	for _, e := range entities(c.Catalog) {
 		if seen[e.Name] || !strings.HasPrefix(e.Name, toComplete) {
 			continue
 		}

@@ -10,9 +10,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/svccat/svccat/internal/load"
+
 	"github.com/spf13/cobra"
 
-	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/scaffold"
 )
 
@@ -58,7 +59,7 @@ func (a *app) runInit(dir string) error {
 	// workflow, and say so.
 	held := 0
 	if _, err := os.Stat(dir); err == nil {
-		held = catalog.Load([]string{dir}, catalog.Options{}).Documents
+		held = load.Catalog([]string{dir}, load.Options{}).Documents
 	}
 	left := 0
 	if held > 0 {

@@ -67,7 +67,7 @@ func (a *app) runLint(o *lintOptions, paths []string) error {
 	}); err != nil {
 		return err
 	}
-	if l.catalog.Documents == 0 && len(l.catalog.Problems) == 0 {
+	if l.loaded.Documents == 0 && len(l.loaded.Problems) == 0 {
 		// Not a failure (an empty catalog is valid), but a CI job pointed
 		// at the wrong folder should not pass without a word.
 		fmt.Fprintf(a.stderr, "svccat: warning: no catalog documents found in %s\n", strings.Join(l.paths, " "))

@@ -15,6 +15,7 @@ import (
 	"github.com/svccat/svccat/internal/decimal"
 	"github.com/svccat/svccat/internal/lint"
 	"github.com/svccat/svccat/internal/lint/rules"
+	"github.com/svccat/svccat/internal/load"
 	"github.com/svccat/svccat/internal/source"
 )
 
@@ -135,7 +136,7 @@ func TestUnknownRuleID(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = lint.Run(&catalog.Catalog{}, cfg, []*lint.Rule{rules.Schema, rules.UnresolvedReference, rules.DependencyCycle, {Name: "missing-cost"}})
+		_, err = lint.Run(&load.Result{Catalog: &catalog.Catalog{}}, cfg, []*lint.Rule{rules.Schema, rules.UnresolvedReference, rules.DependencyCycle, {Name: "missing-cost"}})
 		var ce *config.Error
 		if !errors.As(err, &ce) || err.Error() != tc.want {
 			t.Errorf("got  %v\nwant %s", err, tc.want)

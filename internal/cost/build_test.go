@@ -8,7 +8,7 @@ import (
 )
 
 // The tests build catalogs in memory: a service is its name, type, cost
-// and dependencies; build resolves the references the way catalog.Load
+// and dependencies; build resolves the references the way load.Catalog
 // does.
 
 type svc struct {

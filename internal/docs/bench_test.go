@@ -4,11 +4,11 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/catalogtest"
 	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/lint"
 	"github.com/svccat/svccat/internal/lint/rules"
+	"github.com/svccat/svccat/internal/load"
 )
 
 // The speed target is svccat docs for 1,000 services (about 4,000
@@ -36,7 +36,7 @@ func BenchmarkCheck1000(b *testing.B) {
 		b.Fatal(err)
 	}
 	out := filepath.Join(b.TempDir(), "docs")
-	pages, err := Build(load(b, dir))
+	pages, err := Build(loadInput(b, dir))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func BenchmarkCheck1000(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		pages, err := Build(load(b, dir))
+		pages, err := Build(loadInput(b, dir))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -76,18 +76,18 @@ func generated(b *testing.B, services int) Input {
 	if _, err := catalogtest.Write(dir, catalogtest.Options{Services: services}); err != nil {
 		b.Fatal(err)
 	}
-	return load(b, dir)
+	return loadInput(b, dir)
 }
 
-func load(b *testing.B, dir string) Input {
+func loadInput(b *testing.B, dir string) Input {
 	cfg, err := config.Find("", []string{dir})
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := catalog.Load([]string{dir}, catalog.Options{})
+	c := load.Catalog([]string{dir}, load.Options{})
 	res, err := lint.Run(c, cfg, rules.All())
 	if err != nil {
 		b.Fatal(err)
 	}
-	return Input{Catalog: c, Config: cfg, Lint: res}
+	return Input{Catalog: c.Catalog, Config: cfg, Lint: res}
 }

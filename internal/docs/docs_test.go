@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/svccat/svccat/internal/load"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/yuin/goldmark/ast"
 
@@ -31,7 +33,7 @@ func build(t testing.TB, dir string) []Page {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := catalog.Load([]string{dir}, catalog.Options{})
+	c := load.Catalog([]string{dir}, load.Options{})
 	res, err := lint.Run(c, cfg, rules.All())
 	if err != nil {
 		t.Fatal(err)
@@ -39,7 +41,7 @@ func build(t testing.TB, dir string) []Page {
 	if n := res.Summary().Errors; n > 0 {
 		t.Fatalf("%s: %d lint errors: %v", dir, n, res.Findings)
 	}
-	pages, err := Build(Input{Catalog: c, Config: cfg, Lint: res})
+	pages, err := Build(Input{Catalog: c.Catalog, Config: cfg, Lint: res})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +94,7 @@ func TestDeterministic(t *testing.T) {
 func TestAcmeSite(t *testing.T) {
 	pages := build(t, acmeDir)
 	checkSite(t, pages)
-	c := catalog.Load([]string{acmeDir}, catalog.Options{})
+	c := load.Catalog([]string{acmeDir}, load.Options{})
 	have := map[string]bool{}
 	for _, p := range pages {
 		have[p.Path] = true
@@ -120,7 +122,7 @@ func TestHostile(t *testing.T) {
 	dir := "testdata/hostile"
 	pages := build(t, dir)
 	parsed := checkSite(t, pages)
-	c := catalog.Load([]string{dir}, catalog.Options{})
+	c := load.Catalog([]string{dir}, load.Options{})
 	c.Each(func(x catalog.Named) {
 		e := x.Meta()
 		pp, ok := parsed[folders[e.Kind]+"/"+e.Name+".md"]
@@ -155,7 +157,7 @@ func TestFocusGraphIsExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, dir := range []string{acmeDir, big} {
-		checkFocusGraphs(t, catalog.Load([]string{dir}, catalog.Options{}))
+		checkFocusGraphs(t, load.Catalog([]string{dir}, load.Options{}).Catalog)
 	}
 }
 
@@ -222,12 +224,12 @@ func TestBrokenCatalogs(t *testing.T) {
 	empty := t.TempDir()
 	for _, dir := range []string{"../../examples/needs-work", empty} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			c := catalog.Load([]string{dir}, catalog.Options{})
+			c := load.Catalog([]string{dir}, load.Options{})
 			res, err := lint.Run(c, config.Default(), rules.All())
 			if err != nil {
 				t.Fatal(err)
 			}
-			pages, err := Build(Input{Catalog: c, Lint: res})
+			pages, err := Build(Input{Catalog: c.Catalog, Lint: res})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -40,7 +40,7 @@ func newDense(c *catalog.Catalog) *dense {
 		g.svc = append(g.svc, s)
 	}
 	byName := func(i, j int) bool { return g.svc[i].Name < g.svc[j].Name }
-	if !sort.SliceIsSorted(g.svc, byName) { // catalog.Load sorts already
+	if !sort.SliceIsSorted(g.svc, byName) { // load.Catalog sorts already
 		sort.SliceStable(g.svc, byName)
 	}
 	for i, s := range g.svc {

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/svccat/svccat/internal/load"
+
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/svccat/svccat/internal/catalog"
@@ -14,13 +16,13 @@ import (
 )
 
 // newCatalog builds a catalog in memory: dependencies are resolved by
-// name, the way catalog.Load resolves them.
+// name, the way load.Catalog resolves them.
 func memCatalog(svcs ...*catalog.Service) *catalog.Catalog {
 	c := &catalog.Catalog{Services: svcs}
 	byName := map[string]*catalog.Service{}
 	for _, s := range svcs {
 		if byName[s.Name] == nil {
-			byName[s.Name] = s // the first of a name, as catalog.Load resolves
+			byName[s.Name] = s // the first of a name, as load.Catalog resolves
 		}
 	}
 	for _, s := range svcs {
@@ -64,11 +66,11 @@ func mustDuration(s string) time.Duration {
 
 func loadRestoreFixture(t *testing.T, dir string) *catalog.Catalog {
 	t.Helper()
-	c := catalog.Load([]string{dir}, catalog.Options{})
+	c := load.Catalog([]string{dir}, load.Options{})
 	if len(c.Problems) > 0 {
 		t.Fatalf("fixture %s: %v", dir, c.Problems)
 	}
-	return c
+	return c.Catalog
 }
 
 // planRow is a step reduced to what the hand-checked tests compare.

@@ -13,6 +13,7 @@ import (
 	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/finding"
+	"github.com/svccat/svccat/internal/load"
 	"github.com/svccat/svccat/internal/source"
 	"github.com/svccat/svccat/internal/typo"
 )
@@ -119,7 +120,8 @@ func (r Result) Max() finding.Severity {
 // rule are suppressed, the AfterSuppression rules check the suppressions,
 // and findings come back sorted. An error means the config names a rule
 // that does not exist.
-func Run(c *catalog.Catalog, cfg *config.Config, rules []*Rule) (Result, error) {
+func Run(l *load.Result, cfg *config.Config, rules []*Rule) (Result, error) {
+	c := l.Catalog
 	if cfg == nil {
 		cfg = config.Default()
 	}
@@ -131,7 +133,7 @@ func Run(c *catalog.Catalog, cfg *config.Config, rules []*Rule) (Result, error) 
 		return Result{}, err
 	}
 	var found []finding.Finding
-	for _, p := range c.Problems {
+	for _, p := range l.Problems {
 		r := byName[p.Rule]
 		if r == nil {
 			continue
@@ -149,7 +151,7 @@ func Run(c *catalog.Catalog, cfg *config.Config, rules []*Rule) (Result, error) 
 		}
 	}
 	sups := suppressions(c, cfg, byName)
-	res := Result{Files: len(c.Files), Entities: c.Entities(), Skipped: c.Skipped}
+	res := Result{Files: len(l.Files), Entities: c.Entities(), Skipped: l.Skipped}
 	res.Findings, res.Suppressed = suppress(configure(cfg, found), sups)
 	found = found[:0]
 	for _, r := range rules {

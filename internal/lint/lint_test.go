@@ -9,10 +9,10 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/finding"
 	"github.com/svccat/svccat/internal/lint"
+	"github.com/svccat/svccat/internal/load"
 )
 
 // everyService reports one finding per service, and a file-level one.
@@ -67,7 +67,7 @@ func newRecord() *record {
 	return r
 }
 
-func load(t *testing.T, files map[string]string) (*catalog.Catalog, *config.Config) {
+func loadFiles(t *testing.T, files map[string]string) (*load.Result, *config.Config) {
 	t.Helper()
 	dir := t.TempDir()
 	for name, text := range files {
@@ -79,7 +79,7 @@ func load(t *testing.T, files map[string]string) (*catalog.Catalog, *config.Conf
 	if err != nil {
 		t.Fatal(err)
 	}
-	return catalog.Load([]string{dir}, catalog.Options{}), cfg
+	return load.Catalog([]string{dir}, load.Options{}), cfg
 }
 
 func service(name string, annotations ...string) string {
@@ -96,7 +96,7 @@ func service(name string, annotations ...string) string {
 }
 
 func TestSuppressionCounts(t *testing.T) {
-	c, cfg := load(t, map[string]string{
+	c, cfg := loadFiles(t, map[string]string{
 		"a.yaml": service("a", lint.IgnoreAnnotation, `"every-service, twice"`, lint.IgnoreReasonAnnotation, "because") +
 			"---\n" + service("b", lint.IgnoreAnnotation, "twice") +
 			"---\n" + service("c"),
@@ -161,7 +161,7 @@ func TestSuppressionCounts(t *testing.T) {
 // an "off" rule's entries are marked Off and count nothing, and that an
 // AfterSuppression rule's findings cannot be suppressed.
 func TestSuppressionConfig(t *testing.T) {
-	c, cfg := load(t, map[string]string{
+	c, cfg := loadFiles(t, map[string]string{
 		".svccat.yaml": "rules:\n  every-service: error\n  twice: off\n",
 		"a.yaml":       service("a", lint.IgnoreAnnotation, `"every-service,twice,record,nope"`),
 	})
@@ -199,7 +199,7 @@ func TestSuppressionConfig(t *testing.T) {
 // TestNoSuppressions checks that a catalog without annotations gives the
 // AfterSuppression rules nothing and counts nothing.
 func TestNoSuppressions(t *testing.T) {
-	c, cfg := load(t, map[string]string{"a.yaml": service("a")})
+	c, cfg := loadFiles(t, map[string]string{"a.yaml": service("a")})
 	rec := newRecord()
 	res, err := lint.Run(c, cfg, []*lint.Rule{everyService, rec.rule})
 	if err != nil {

@@ -7,7 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/load"
+
 	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/cost"
 	"github.com/svccat/svccat/internal/decimal"
@@ -20,7 +21,7 @@ var costExt = map[string]string{"table": "txt", "markdown": "md", "json": "json"
 // service per year (the config's period), by segment per quarter and by
 // market per month.
 func TestCostGolden(t *testing.T) {
-	c := catalog.Load([]string{"../../examples/acme"}, catalog.Options{})
+	c := load.Catalog([]string{"../../examples/acme"}, load.Options{})
 	if len(c.Problems) > 0 {
 		t.Fatalf("examples/acme: %v", c.Problems)
 	}
@@ -31,7 +32,7 @@ func TestCostGolden(t *testing.T) {
 	for _, tc := range []struct{ by, period string }{
 		{"service", ""}, {"segment", "quarter"}, {"market", "month"},
 	} {
-		r, err := cost.NewReport(cost.Allocate(c, cfg, tc.period), tc.by)
+		r, err := cost.NewReport(cost.Allocate(c.Catalog, cfg, tc.period), tc.by)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,13 +10,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/svccat/svccat/internal/load"
+
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"golang.org/x/net/html"
 
-	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/finding"
 	"github.com/svccat/svccat/internal/golden"
@@ -332,7 +333,7 @@ func findingsNeedsWork(t *testing.T) FindingsInput {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := lint.Run(catalog.Load([]string{dir}, catalog.Options{}), cfg, rules.All())
+	res, err := lint.Run(load.Catalog([]string{dir}, load.Options{}), cfg, rules.All())
 	if err != nil {
 		t.Fatal(err)
 	}

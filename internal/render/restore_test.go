@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/svccat/svccat/internal/load"
+
 	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/golden"
 	"github.com/svccat/svccat/internal/graph"
@@ -17,11 +19,11 @@ import (
 
 func loadAcme(t *testing.T) *catalog.Catalog {
 	t.Helper()
-	c := catalog.Load([]string{"../../examples/acme"}, catalog.Options{})
+	c := load.Catalog([]string{"../../examples/acme"}, load.Options{})
 	if len(c.Problems) > 0 {
 		t.Fatalf("examples/acme: %v", c.Problems)
 	}
-	return c
+	return c.Catalog
 }
 
 // acmeScenarios are the plans the golden files show, named by file.

@@ -2,26 +2,8 @@
 // position of every node, and reports what cannot be read.
 package source
 
-import "fmt"
+import "github.com/svccat/svccat/internal/pos"
 
-// Pos is a position in a catalog file. Line and Col are 1-based; a zero
-// Line means the whole file, an empty File means no position at all.
-type Pos struct {
-	File string
-	Line int
-	Col  int
-}
-
-func (p Pos) String() string {
-	switch {
-	case p.File == "":
-		return "-"
-	case p.Line == 0:
-		return p.File
-	default:
-		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-	}
-}
-
-// IsValid reports whether p names a file.
-func (p Pos) IsValid() bool { return p.File != "" }
+// Pos is a position in a catalog file (see package pos, where it lives so
+// that the catalog model need not import this reader).
+type Pos = pos.Pos

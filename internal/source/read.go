@@ -81,7 +81,7 @@ type File struct {
 }
 
 // Read lists the files below paths and reads them all, one after the
-// other. catalog.Load does the same in parallel.
+// other. load.Catalog does the same in parallel.
 func Read(paths []string, opt Options) *Result {
 	files, probs := List(paths, opt)
 	res := &Result{Problems: probs}

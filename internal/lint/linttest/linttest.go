@@ -27,7 +27,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/load"
+
 	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/finding"
 	"github.com/svccat/svccat/internal/lint"
@@ -56,7 +57,7 @@ func Run(t *testing.T, dir string, rules []*lint.Rule) []finding.Finding {
 	if err != nil {
 		t.Fatalf("config: %v", err)
 	}
-	c := catalog.Load([]string{dir}, catalog.Options{})
+	c := load.Catalog([]string{dir}, load.Options{})
 	res, err := lint.Run(c, cfg, rules)
 	if err != nil {
 		t.Fatalf("lint: %v", err)

@@ -6,7 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/load"
+
 	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/finding"
 	"github.com/svccat/svccat/internal/lint"
@@ -156,7 +157,7 @@ func lintExample(t *testing.T, name string) []finding.Finding {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := lint.Run(catalog.Load([]string{dir}, catalog.Options{}), cfg, All())
+	res, err := lint.Run(load.Catalog([]string{dir}, load.Options{}), cfg, All())
 	if err != nil {
 		t.Fatal(err)
 	}

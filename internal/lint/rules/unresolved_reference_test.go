@@ -7,7 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/load"
+
 	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/lint"
 )
@@ -30,7 +31,7 @@ func TestUnresolvedReferenceManyMisses(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "services.yaml"), []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		res, err := lint.Run(catalog.Load([]string{dir}, catalog.Options{}), config.Default(), []*lint.Rule{UnresolvedReference})
+		res, err := lint.Run(load.Catalog([]string{dir}, load.Options{}), config.Default(), []*lint.Rule{UnresolvedReference})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,10 +1,11 @@
-package catalog
+package load
 
 import (
 	"strconv"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/decimal"
 	"github.com/svccat/svccat/internal/duration"
 	"github.com/svccat/svccat/internal/source"
@@ -92,20 +93,20 @@ func (d decoder) posMap(n *yaml.Node) map[string]source.Pos {
 	return out
 }
 
-func (d decoder) ref(n *yaml.Node) Ref {
+func (d decoder) ref(n *yaml.Node) catalog.Ref {
 	s, ok := scalar(n)
 	if !ok {
-		return Ref{}
+		return catalog.Ref{}
 	}
-	return Ref{Name: s, Pos: d.pos(n)}
+	return catalog.Ref{Name: s, Pos: d.pos(n)}
 }
 
-func (d decoder) refs(n *yaml.Node) []Ref {
+func (d decoder) refs(n *yaml.Node) []catalog.Ref {
 	n = deref(n)
 	if n == nil || n.Kind != yaml.SequenceNode {
 		return nil
 	}
-	var out []Ref
+	var out []catalog.Ref
 	for _, c := range n.Content {
 		if r := d.ref(c); r.Name != "" {
 			out = append(out, r)
@@ -114,16 +115,16 @@ func (d decoder) refs(n *yaml.Node) []Ref {
 	return out
 }
 
-func (d decoder) dur(n *yaml.Node) Duration {
+func (d decoder) dur(n *yaml.Node) catalog.Duration {
 	s, ok := scalar(n)
 	if !ok {
-		return Duration{}
+		return catalog.Duration{}
 	}
 	v, err := duration.Parse(s)
 	if err != nil {
-		return Duration{}
+		return catalog.Duration{}
 	}
-	return Duration{D: v, Set: true, Pos: d.pos(n)}
+	return catalog.Duration{D: v, Set: true, Pos: d.pos(n)}
 }
 
 func num(n *yaml.Node) (decimal.Decimal, bool) {
@@ -135,10 +136,10 @@ func num(n *yaml.Node) (decimal.Decimal, bool) {
 	return v, err == nil
 }
 
-func (d decoder) entity(kind string) Entity {
+func (d decoder) entity(kind string) catalog.Entity {
 	md := get(d.doc.Root, "metadata")
 	name := get(md, "name")
-	return Entity{
+	return catalog.Entity{
 		Kind:          kind,
 		Name:          str(name),
 		Title:         str(get(md, "title")),
@@ -151,10 +152,10 @@ func (d decoder) entity(kind string) Entity {
 	}
 }
 
-func (d decoder) market() *Market {
+func (d decoder) market() *catalog.Market {
 	spec := get(d.doc.Root, "spec")
-	return &Market{
-		Entity:           d.entity(KindMarket),
+	return &catalog.Market{
+		Entity:           d.entity(catalog.KindMarket),
 		ValueProposition: str(get(spec, "valueProposition")),
 		Competitors:      strs(get(spec, "competitors")),
 		Advantages:       strs(get(spec, "advantages")),
@@ -163,10 +164,10 @@ func (d decoder) market() *Market {
 	}
 }
 
-func (d decoder) segment() *Segment {
+func (d decoder) segment() *catalog.Segment {
 	spec := get(d.doc.Root, "spec")
-	s := &Segment{
-		Entity:           d.entity(KindSegment),
+	s := &catalog.Segment{
+		Entity:           d.entity(catalog.KindSegment),
 		MarketRef:        d.ref(get(spec, "market")),
 		Audience:         str(get(spec, "audience")),
 		ValueProposition: str(get(spec, "valueProposition")),
@@ -179,10 +180,10 @@ func (d decoder) segment() *Segment {
 	return s
 }
 
-func (d decoder) persona() *Persona {
+func (d decoder) persona() *catalog.Persona {
 	spec := get(d.doc.Root, "spec")
-	return &Persona{
-		Entity:       d.entity(KindPersona),
+	return &catalog.Persona{
+		Entity:       d.entity(catalog.KindPersona),
 		SegmentRef:   d.ref(get(spec, "segment")),
 		Narrative:    str(get(spec, "narrative")),
 		Needs:        strs(get(spec, "needs")),
@@ -191,19 +192,19 @@ func (d decoder) persona() *Persona {
 	}
 }
 
-func (d decoder) team() *Team {
-	return &Team{Entity: d.entity(KindTeam), Contact: str(get(get(d.doc.Root, "spec"), "contact"))}
+func (d decoder) team() *catalog.Team {
+	return &catalog.Team{Entity: d.entity(catalog.KindTeam), Contact: str(get(get(d.doc.Root, "spec"), "contact"))}
 }
 
-func (d decoder) site() *Site {
-	return &Site{Entity: d.entity(KindSite), Location: str(get(get(d.doc.Root, "spec"), "location"))}
+func (d decoder) site() *catalog.Site {
+	return &catalog.Site{Entity: d.entity(catalog.KindSite), Location: str(get(get(d.doc.Root, "spec"), "location"))}
 }
 
-func (d decoder) service() *Service {
+func (d decoder) service() *catalog.Service {
 	spec := get(d.doc.Root, "spec")
 	typ := get(spec, "type")
-	s := &Service{
-		Entity:      d.entity(KindService),
+	s := &catalog.Service{
+		Entity:      d.entity(catalog.KindService),
 		Type:        str(typ),
 		TypePos:     d.pos(typ),
 		Owner:       d.ref(get(spec, "owner")),
@@ -238,7 +239,7 @@ func (d decoder) service() *Service {
 	}
 	if slos := get(spec, "slos"); slos != nil && slos.Kind == yaml.SequenceNode {
 		for _, c := range slos.Content {
-			o := SLO{
+			o := catalog.SLO{
 				Name:      str(get(c, "name")),
 				Indicator: str(get(c, "indicator")),
 				Window:    d.dur(get(c, "window")),
@@ -250,7 +251,7 @@ func (d decoder) service() *Service {
 	}
 	if c := get(spec, "cost"); c != nil && c.Kind == yaml.MappingNode {
 		cur := get(c, "currency")
-		cost := &Cost{Currency: str(cur), CurrencyPos: d.pos(cur), Period: str(get(c, "period")), Pos: d.pos(c)}
+		cost := &catalog.Cost{Currency: str(cur), CurrencyPos: d.pos(cur), Period: str(get(c, "period")), Pos: d.pos(c)}
 		if cur == nil {
 			cost.CurrencyPos = d.pos(c)
 		}
@@ -260,13 +261,13 @@ func (d decoder) service() *Service {
 				if !ok {
 					continue
 				}
-				cost.Pools = append(cost.Pools, PoolAmount{Pool: pools.Content[i].Value, Amount: amt, Pos: d.pos(pools.Content[i])})
+				cost.Pools = append(cost.Pools, catalog.PoolAmount{Pool: pools.Content[i].Value, Amount: amt, Pos: d.pos(pools.Content[i])})
 			}
 		}
 		s.Cost = cost
 	}
 	if c := get(spec, "consumption"); c != nil && c.Kind == yaml.MappingNode {
-		cons := &Consumption{Unit: str(get(c, "unit")), Pos: d.pos(c)}
+		cons := &catalog.Consumption{Unit: str(get(c, "unit")), Pos: d.pos(c)}
 		if v, ok := num(get(c, "planned")); ok {
 			cons.Planned = &v
 		}
@@ -276,7 +277,7 @@ func (d decoder) service() *Service {
 		s.Consumption = cons
 	}
 	if e := get(spec, "experience"); e != nil {
-		s.Experience = Experience{
+		s.Experience = catalog.Experience{
 			FacilitatingProducts: strs(get(e, "facilitatingProducts")),
 			Information:          strs(get(e, "information")),
 			ExplicitBenefits:     strs(get(e, "explicitBenefits")),
@@ -286,8 +287,8 @@ func (d decoder) service() *Service {
 	return s
 }
 
-func (d decoder) dependency(from *Service, n *yaml.Node) *Dependency {
-	dep := &Dependency{From: from, Hard: true, Weight: decimal.FromInt(1), Pos: d.pos(n)}
+func (d decoder) dependency(from *catalog.Service, n *yaml.Node) *catalog.Dependency {
+	dep := &catalog.Dependency{From: from, Hard: true, Weight: decimal.FromInt(1), Pos: d.pos(n)}
 	switch n.Kind {
 	case yaml.ScalarNode:
 		dep.Ref = d.ref(n)

@@ -1,4 +1,4 @@
-package catalog_test
+package load_test
 
 import (
 	"os"
@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/svccat/svccat/internal/load"
 
 	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/config"
@@ -71,9 +73,9 @@ func TestBadInput(t *testing.T) {
 	}
 	loop := os.Symlink(".", "loop") == nil
 
-	c := catalog.Load([]string{"."}, catalog.Options{MaxFileSize: 32 << 10})
+	c := load.Catalog([]string{"."}, load.Options{MaxFileSize: 32 << 10})
 
-	got := map[string][]catalog.Problem{}
+	got := map[string][]load.Problem{}
 	for _, p := range c.Problems {
 		got[p.Pos.File] = append(got[p.Pos.File], p)
 	}
@@ -108,7 +110,7 @@ func TestBadInput(t *testing.T) {
 // column, and an entity without a name is not in the catalog to be
 // reported without one.
 func TestEveryFindingIsPositioned(t *testing.T) {
-	c := catalog.Load([]string{"testdata/violations"}, catalog.Options{})
+	c := load.Catalog([]string{"testdata/violations"}, load.Options{})
 	c.Each(func(e catalog.Named) {
 		if e.Meta().Name == "" {
 			t.Errorf("a nameless %s from %s is in the catalog", e.Meta().Kind, e.Meta().Pos)

@@ -1,10 +1,12 @@
-package catalog_test
+package load_test
 
 import (
 	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/svccat/svccat/internal/load"
 
 	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/decimal"
@@ -24,7 +26,7 @@ var loaderRules = []*lint.Rule{rules.UnreadableFile, rules.YAMLSyntax, rules.Sch
 // the spec says.
 func TestSpecCatalog(t *testing.T) {
 	linttest.Run(t, "testdata/spec", loaderRules)
-	c := catalog.Load([]string{"testdata/spec"}, catalog.Options{})
+	c := load.Catalog([]string{"testdata/spec"}, load.Options{})
 	if len(c.Problems) != 0 {
 		t.Fatalf("problems: %v", c.Problems)
 	}
@@ -107,7 +109,7 @@ func TestSchemaViolations(t *testing.T) {
 	}
 	golden.Check(t, "testdata/violations.golden", []byte(b.String()))
 
-	c := catalog.Load([]string{"testdata/violations"}, catalog.Options{})
+	c := load.Catalog([]string{"testdata/violations"}, load.Options{})
 	if c.Skipped != 3 {
 		t.Errorf("%d documents skipped, want 3 (a Deployment, a list, a string)", c.Skipped)
 	}

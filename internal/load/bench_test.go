@@ -1,4 +1,4 @@
-package catalog_test
+package load_test
 
 import (
 	"fmt"
@@ -7,7 +7,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/svccat/svccat/internal/catalog"
+	"github.com/svccat/svccat/internal/load"
+
 	"github.com/svccat/svccat/internal/catalogtest"
 	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/lint"
@@ -65,7 +66,7 @@ func BenchmarkLint(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				c := catalog.Load([]string{dir}, catalog.Options{})
+				c := load.Catalog([]string{dir}, load.Options{})
 				res, err := lint.Run(c, cfg, rules.All())
 				if err != nil {
 					b.Fatal(err)

@@ -1,16 +1,18 @@
-package catalog
+package load
 
 import (
 	"strconv"
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/svccat/svccat/internal/catalog"
 )
 
-func (d decoder) person() *Person {
+func (d decoder) person() *catalog.Person {
 	spec := get(d.doc.Root, "spec")
-	return &Person{
-		Entity:     d.entity(KindPerson),
+	return &catalog.Person{
+		Entity:     d.entity(catalog.KindPerson),
 		TeamRef:    d.ref(get(spec, "team")),
 		Role:       str(get(spec, "role")),
 		Leadership: str(get(spec, "leadership")) == "true",
@@ -29,10 +31,10 @@ func integer(n *yaml.Node) *int {
 	return &v
 }
 
-func (d decoder) stakeholder() *Stakeholder {
+func (d decoder) stakeholder() *catalog.Stakeholder {
 	spec := get(d.doc.Root, "spec")
-	s := &Stakeholder{
-		Entity:       d.entity(KindStakeholder),
+	s := &catalog.Stakeholder{
+		Entity:       d.entity(catalog.KindStakeholder),
 		Organisation: str(get(spec, "organisation")),
 		SegmentRefs:  d.refs(get(spec, "segments")),
 		Role:         str(get(spec, "role")),
@@ -49,7 +51,7 @@ func (d decoder) stakeholder() *Stakeholder {
 	if rs := get(spec, "relationships"); rs != nil && rs.Kind == yaml.SequenceNode {
 		for _, c := range rs.Content {
 			c = deref(c)
-			r := &Relationship{
+			r := &catalog.Relationship{
 				Stakeholder: s,
 				WithRef:     d.ref(get(c, "with")),
 				Type:        str(get(c, "type")),
@@ -67,11 +69,11 @@ func (d decoder) stakeholder() *Stakeholder {
 	return s
 }
 
-func (d decoder) measurement() *Measurement {
+func (d decoder) measurement() *catalog.Measurement {
 	spec := get(d.doc.Root, "spec")
 	per := get(spec, "period")
-	m := &Measurement{
-		Entity:     d.entity(KindMeasurement),
+	m := &catalog.Measurement{
+		Entity:     d.entity(catalog.KindMeasurement),
 		ServiceRef: d.ref(get(spec, "service")),
 		PeriodPos:  d.pos(per),
 		Pos:        d.pos(spec),
@@ -80,7 +82,7 @@ func (d decoder) measurement() *Measurement {
 		m.PeriodPos = d.pos(spec)
 	}
 	if v, ok := scalar(per); ok {
-		m.Period, _ = ParsePeriod(v)
+		m.Period, _ = catalog.ParsePeriod(v)
 	}
 	if v, ok := num(get(spec, "consumed")); ok {
 		m.Consumed = &v
@@ -92,7 +94,7 @@ func (d decoder) measurement() *Measurement {
 		score, ok1 := num(get(sv, "score"))
 		scale, ok2 := num(get(sv, "scale"))
 		if ok1 && ok2 && scale.Sign() > 0 {
-			m.Satisfaction = &Survey{Score: score, Scale: scale, Pos: d.pos(sv)}
+			m.Satisfaction = &catalog.Survey{Score: score, Scale: scale, Pos: d.pos(sv)}
 			if v, ok := scalar(get(sv, "responses")); ok {
 				if n, err := strconv.ParseInt(v, 10, 64); err == nil {
 					m.Satisfaction.Responses = &n
