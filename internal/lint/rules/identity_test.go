@@ -8,9 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/svccat/svccat/internal/load"
+
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/finding"
 	"github.com/svccat/svccat/internal/lint"
@@ -92,7 +93,7 @@ func identities(t *testing.T, dir string) ([]string, []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := catalog.Load([]string{dir}, catalog.Options{})
+	c := load.Catalog([]string{dir}, load.Options{})
 	res, err := lint.Run(c, cfg, All())
 	if err != nil {
 		t.Fatal(err)

@@ -129,7 +129,7 @@ func TestDocExamples(t *testing.T) {
 				if err := os.WriteFile(file, []byte(ex.yaml), 0o644); err != nil {
 					t.Fatal(err)
 				}
-				res, err := lint.Run(catalog.Load([]string{file}, catalog.Options{}), config.Default(), All())
+				res, err := lint.Run(load.Catalog([]string{file}, load.Options{}), config.Default(), All())
 				if err != nil {
 					t.Fatal(err)
 				}
