@@ -26,6 +26,25 @@ const (
 	Supporting = "supporting"
 )
 
+// Service lifecycles (SPEC §2): pipeline services are planned, retiring
+// ones live until they go, retired ones are kept for the record.
+const (
+	Pipeline = "pipeline"
+	Live     = "live"
+	Retiring = "retiring"
+	Retired  = "retired"
+)
+
+// Restore strategies (SPEC §2 restore.strategy).
+const (
+	StrategyRestore      = "restore"
+	StrategyFailover     = "failover"
+	StrategyActiveActive = "active-active"
+)
+
+// LinkRunbook is the link type a restore step's runbook comes from.
+const LinkRunbook = "runbook"
+
 // Entity is what every kind shares: the envelope's metadata.
 type Entity struct {
 	Kind        string
@@ -34,6 +53,7 @@ type Entity struct {
 	Description string
 	Labels      map[string]string
 	Annotations map[string]string
+	Links       []Link
 	// AnnotationPos is where each annotation's value is, for findings
 	// about an annotation (a suppression).
 	AnnotationPos map[string]pos.Pos
@@ -44,6 +64,24 @@ type Entity struct {
 	// still in the catalog (as far as it could be read) so that references
 	// to it resolve.
 	Valid bool
+}
+
+// Link is one of metadata.links.
+type Link struct {
+	URL   string
+	Title string
+	Type  string // runbook | dashboard | repository | docs | chat | ticket | other; "" when not given
+	Pos   pos.Pos
+}
+
+// FirstLink returns the first link of the given type, or nil.
+func (e *Entity) FirstLink(typ string) *Link {
+	for i := range e.Links {
+		if e.Links[i].Type == typ {
+			return &e.Links[i]
+		}
+	}
+	return nil
 }
 
 // ID is "Kind/name", the form findings name entities by.
@@ -114,8 +152,25 @@ type Persona struct {
 type Team struct {
 	Entity
 	Contact string
+	// Oncall is whom to page in an incident; "" when not given.
+	Oncall string
+	// Crews is how many restore crews the team fields in parallel: 1
+	// unless given.
+	Crews int
 
 	Services []*Service // the services it owns (resolved)
+	// Restores are the services whose restore.crew is this team
+	// (resolved).
+	Restores []*Service
+}
+
+// Page is whom to page for the team in an incident: its on-call, else
+// its contact ("" when it has neither).
+func (t *Team) Page() string {
+	if t.Oncall != "" {
+		return t.Oncall
+	}
+	return t.Contact
 }
 
 type Site struct {
@@ -127,19 +182,23 @@ type Site struct {
 
 type Service struct {
 	Entity
-	Type        string
-	TypePos     pos.Pos
-	Owner       Ref // Name is "" when there is no owner
-	SegmentRefs []Ref
-	Touchpoints []string
-	SiteRefs    []Ref
-	Impact      Impact
-	Restore     Restore
-	DependsOn   []*Dependency
-	SLOs        []SLO
-	Cost        *Cost
-	Consumption *Consumption
-	Experience  Experience
+	Type    string
+	TypePos pos.Pos
+	// Lifecycle is pipeline, live, retiring or retired: live unless
+	// given.
+	Lifecycle    string
+	LifecyclePos pos.Pos
+	Owner        Ref // Name is "" when there is no owner
+	SegmentRefs  []Ref
+	Touchpoints  []string
+	SiteRefs     []Ref
+	Impact       Impact
+	Restore      Restore
+	DependsOn    []*Dependency
+	SLOs         []SLO
+	Cost         *Cost
+	Consumption  *Consumption
+	Experience   Experience
 
 	// Resolved.
 	Team       *Team
@@ -153,6 +212,47 @@ type Service struct {
 // IsBusiness reports whether customers buy the service.
 func (s *Service) IsBusiness() bool { return s.Type == Business }
 
+// Live reports whether the service is in operation: live or retiring
+// (retiring services are live until they go). Only these take part in
+// restore plans and impact.
+func (s *Service) Live() bool { return s.Lifecycle == Live || s.Lifecycle == Retiring }
+
+// IsRetired reports whether the service is kept for the record only.
+func (s *Service) IsRetired() bool { return s.Lifecycle == Retired }
+
+// IsPipeline reports whether the service is planned, not yet live.
+func (s *Service) IsPipeline() bool { return s.Lifecycle == Pipeline }
+
+// CrewTeam is the team that restores the service: restore.crew, else the
+// owner; nil when it has neither (or they do not resolve).
+func (s *Service) CrewTeam() *Team {
+	if s.Restore.CrewRef.Name != "" {
+		return s.Restore.Crew
+	}
+	return s.Team
+}
+
+// CrewTeamName is the name of the team that restores the service, as
+// written (restore.crew, else owner), resolved or not; "" for neither.
+func (s *Service) CrewTeamName() string {
+	if s.Restore.CrewRef.Name != "" {
+		return s.Restore.CrewRef.Name
+	}
+	return s.Owner.Name
+}
+
+// Runbook is where the restore procedure is written down:
+// restore.runbook, else the first link of type runbook; "" for none.
+func (s *Service) Runbook() string {
+	if s.Restore.Runbook != "" {
+		return s.Restore.Runbook
+	}
+	if l := s.FirstLink(LinkRunbook); l != nil {
+		return l.URL
+	}
+	return ""
+}
+
 type Impact struct {
 	Tier    *int
 	TierPos pos.Pos
@@ -162,8 +262,24 @@ type Impact struct {
 }
 
 type Restore struct {
-	Duration Duration
-	Runbook  string
+	// Strategy is restore, failover or active-active: restore unless
+	// given.
+	Strategy    string
+	StrategyPos pos.Pos
+	Duration    Duration
+	// Failover is the time to switch to a standby (strategy failover).
+	Failover    Duration
+	StandbyRefs []Ref
+	// BackupInterval is the worst-case data loss: backup interval or
+	// replication lag.
+	BackupInterval Duration
+	CrewRef        Ref // Name is "" when restore.crew is not given
+	Runbook        string
+	Pos            pos.Pos // the restore mapping; the spec when absent
+
+	// Resolved.
+	Standby []*Site
+	Crew    *Team
 }
 
 // Dependency is the edge From → To: From needs To.

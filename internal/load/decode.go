@@ -147,9 +147,25 @@ func (d decoder) entity(kind string) catalog.Entity {
 		Labels:        strMap(get(md, "labels")),
 		Annotations:   strMap(get(md, "annotations")),
 		AnnotationPos: d.posMap(get(md, "annotations")),
+		Links:         d.links(get(md, "links")),
 		Pos:           d.doc.Pos(),
 		NamePos:       d.pos(name),
 	}
+}
+
+func (d decoder) links(n *yaml.Node) []catalog.Link {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []catalog.Link
+	for _, c := range n.Content {
+		c = deref(c)
+		if u := str(get(c, "url")); u != "" {
+			out = append(out, catalog.Link{URL: u, Title: str(get(c, "title")), Type: str(get(c, "type")), Pos: d.pos(c)})
+		}
+	}
+	return out
 }
 
 func (d decoder) market() *catalog.Market {
@@ -193,7 +209,12 @@ func (d decoder) persona() *catalog.Persona {
 }
 
 func (d decoder) team() *catalog.Team {
-	return &catalog.Team{Entity: d.entity(catalog.KindTeam), Contact: str(get(get(d.doc.Root, "spec"), "contact"))}
+	spec := get(d.doc.Root, "spec")
+	t := &catalog.Team{Entity: d.entity(catalog.KindTeam), Contact: str(get(spec, "contact")), Oncall: str(get(spec, "oncall")), Crews: 1}
+	if v, err := strconv.Atoi(str(get(spec, "crews"))); err == nil && v >= 1 {
+		t.Crews = v
+	}
+	return t
 }
 
 func (d decoder) site() *catalog.Site {
@@ -215,6 +236,14 @@ func (d decoder) service() *catalog.Service {
 	if s.Type == "" {
 		s.TypePos = d.pos(spec)
 	}
+	s.Lifecycle, s.LifecyclePos = catalog.Live, d.pos(spec)
+	if lc := get(spec, "lifecycle"); lc != nil {
+		switch v := str(lc); v {
+		case catalog.Pipeline, catalog.Live, catalog.Retiring, catalog.Retired:
+			s.Lifecycle, s.LifecyclePos = v, d.pos(lc)
+		}
+	}
+	s.Restore.Strategy, s.Restore.StrategyPos, s.Restore.Pos = catalog.StrategyRestore, d.pos(spec), d.pos(spec)
 	if im := get(spec, "impact"); im != nil {
 		s.Impact.Pos = d.pos(im)
 		if t := get(im, "tier"); t != nil {
@@ -227,7 +256,18 @@ func (d decoder) service() *catalog.Service {
 		s.Impact.RPO = d.dur(get(im, "rpo"))
 	}
 	if rs := get(spec, "restore"); rs != nil {
+		s.Restore.Pos, s.Restore.StrategyPos = d.pos(rs), d.pos(rs)
+		if st := get(rs, "strategy"); st != nil {
+			switch v := str(st); v {
+			case catalog.StrategyRestore, catalog.StrategyFailover, catalog.StrategyActiveActive:
+				s.Restore.Strategy, s.Restore.StrategyPos = v, d.pos(st)
+			}
+		}
 		s.Restore.Duration = d.dur(get(rs, "duration"))
+		s.Restore.Failover = d.dur(get(rs, "failover"))
+		s.Restore.StandbyRefs = d.refs(get(rs, "standby"))
+		s.Restore.BackupInterval = d.dur(get(rs, "backupInterval"))
+		s.Restore.CrewRef = d.ref(get(rs, "crew"))
 		s.Restore.Runbook = str(get(rs, "runbook"))
 	}
 	if deps := get(spec, "dependsOn"); deps != nil && deps.Kind == yaml.SequenceNode {

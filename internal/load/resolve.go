@@ -56,6 +56,15 @@ func resolve(c *catalog.Catalog) {
 				site.Services = append(site.Services, s)
 			}
 		}
+		for _, r := range s.Restore.StandbyRefs {
+			if site := c.Site(r.Name); site != nil {
+				s.Restore.Standby = append(s.Restore.Standby, site)
+			}
+		}
+		if t := c.Team(s.Restore.CrewRef.Name); t != nil {
+			s.Restore.Crew = t
+			t.Restores = append(t.Restores, s)
+		}
 		for _, d := range s.DependsOn {
 			if to := c.Service(d.Ref.Name); to != nil {
 				d.To = to

@@ -95,6 +95,29 @@ func TestSpecCatalog(t *testing.T) {
 	if n := len(c.Service("directory").Dependents); n != 3 {
 		t.Errorf("directory has %d dependents, want 3", n)
 	}
+
+	// Disaster recovery: strategy, standby, crew, links, lifecycle, on-call.
+	r := mail.Restore
+	if got := fmt.Sprintf("%s %s %s %d %s %s", r.Strategy, r.Failover.D, r.BackupInterval.D, len(r.Standby), r.Crew.Name, mail.CrewTeam().Name); got != "failover 15m0s 1h0m0s 1 platform platform" {
+		t.Errorf("corporate-email restore: %s", got)
+	}
+	if len(mail.Links) != 2 || mail.Links[0].Type != "dashboard" || mail.Links[0].Title != "Mail dashboard" {
+		t.Errorf("links: %+v", mail.Links)
+	}
+	if mail.Runbook() != "https://wiki.example.com/runbooks/email" || !mail.Live() || mail.Lifecycle != catalog.Live {
+		t.Errorf("runbook %q, lifecycle %s", mail.Runbook(), mail.Lifecycle)
+	}
+	ms := c.Service("mail-storage")
+	if ms.Lifecycle != catalog.Retiring || !ms.Live() || ms.Restore.Strategy != catalog.StrategyActiveActive || ms.CrewTeam().Name != "platform" {
+		t.Errorf("mail-storage: %s %s", ms.Lifecycle, ms.Restore.Strategy)
+	}
+	if d := c.Service("directory"); d.Lifecycle != catalog.Live || d.Restore.Strategy != catalog.StrategyRestore {
+		t.Errorf("directory defaults: %s %s", d.Lifecycle, d.Restore.Strategy)
+	}
+	msg := c.Team("messaging")
+	if msg.Crews != 2 || msg.Page() != "https://pager.example.com/schedules/messaging" || c.Team("platform").Crews != 1 || len(c.Team("platform").Restores) != 1 {
+		t.Errorf("teams: messaging crews %d page %q; platform crews %d", msg.Crews, msg.Page(), c.Team("platform").Crews)
+	}
 }
 
 // TestSchemaViolations: one file with every kind of schema violation.

@@ -94,6 +94,8 @@ func TestWalkAgreesWithCUE(t *testing.T) {
 		"apiVersion: svccat/v1\nkind: Service\nmetadata: {name: s}\nspec: {type: business, cost: {pools: {hardware: \"1.2.3\"}}}\n",
 		"apiVersion: svccat/v1\nkind: Service\nmetadata: {name: s}\nspec: {type: business, slos: [{name: a, indicator: latency, objective: 0}]}\n",
 		"apiVersion: svccat/v1\nkind: Site\nmetadata: {name: s, labels: {a: [1]}}\n",
+		"apiVersion: svccat/v1\nkind: Service\nmetadata: {name: s}\nspec: {type: business, restore: {strategy: failover, duration: 1h}}\n",
+		"apiVersion: svccat/v1\nkind: Service\nmetadata: {name: s}\nspec: {type: business, restore: {strategy: failover, failover: 5m}}\n",
 		"apiVersion: svccat/v1\nkind: Site\nmetadata: {name: s, labels: {a: b}}\nspec: {location: 3}\n",
 	} {
 		docs, probs := source.Parse(fmt.Sprintf("inline-%d.yaml", i), []byte(d))

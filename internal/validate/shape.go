@@ -22,6 +22,11 @@ type shape struct {
 	required []string // in schema order
 	pattern  *shape   // {[string]: X}
 	closed   bool
+	// whole is the mapping's CUE value when the schema marks it
+	// @svccat(whole): a field it requires depends on another field's
+	// value (restore.failover with strategy failover), which a walk
+	// field by field cannot see.
+	whole *cue.Value
 
 	// Lists.
 	elem *shape
@@ -57,6 +62,12 @@ func buildShape(v cue.Value, depth int) *shape {
 	case cue.StructKind:
 		s.fields = map[string]*shape{}
 		s.closed = !v.Allows(cue.Str("\x00svccat-probe"))
+		for _, a := range cue.Dereference(v).Attributes(cue.DeclAttr) {
+			if a.Name() == "svccat" && a.Contents() == "whole" {
+				w := v
+				s.whole = &w
+			}
+		}
 		it, err := v.Fields(cue.Optional(true))
 		if err == nil {
 			for it.Next() {

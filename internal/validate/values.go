@@ -51,6 +51,41 @@ func (l *leafChecker) check(s *shape, n *yaml.Node) []string {
 	return msgs
 }
 
+// missing returns the fields that CUE finds required but absent when the
+// mapping n is checked against whole as one value: fields whose
+// requirement depends on other fields' values. Other problems are the
+// walk's to report.
+func (l *leafChecker) missing(whole cue.Value, n *yaml.Node) []string {
+	l.evaluated++
+	// Only the scalar fields that satisfy their own constraint take
+	// part: every field is checked by the walk already, and a wrong one
+	// would hide the missing field behind its own conflict.
+	probe := &yaml.Node{Kind: yaml.MappingNode}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], deref(n.Content[i+1])
+		if val.Kind != yaml.ScalarNode {
+			continue
+		}
+		fs := whole.LookupPath(cue.MakePath(cue.Str(k.Value).Optional()))
+		if !fs.Exists() || fs.Unify(l.ctx.BuildExpr(toAST(val))).Validate(cue.Concrete(true)) != nil {
+			continue
+		}
+		probe.Content = append(probe.Content, k, val)
+	}
+	err := whole.Unify(l.ctx.BuildExpr(toAST(probe))).Validate(cue.Concrete(true))
+	var out []string
+	for _, e := range errors.Errors(err) {
+		format, args := e.Msg()
+		if !strings.Contains(fmt.Sprintf(format, args...), "required but not present") {
+			continue
+		}
+		if p := e.Path(); len(p) > 0 {
+			out = append(out, p[len(p)-1])
+		}
+	}
+	return out
+}
+
 // strictValues unifies the whole document with its definition and returns
 // CUE's verdict, grouped by path. The fast path (walk) must agree with it;
 // a test holds them to that.

@@ -59,6 +59,13 @@ func (v *docCheck) walk(n, key *yaml.Node, s *shape, path []string) {
 				v.report(at, append(path[:len(path):len(path)], m), "%s is missing required field %q", fieldName(path), m)
 			}
 		}
+		if s.whole != nil {
+			for _, m := range v.leaves.missing(*s.whole, n) {
+				if !present[m] {
+					v.report(at, append(path[:len(path):len(path)], m), "%s is missing required field %q", fieldName(path), m)
+				}
+			}
+		}
 	case yaml.SequenceNode:
 		if s.elem == nil {
 			return

@@ -69,6 +69,10 @@ the missing entity.`,
 			for _, r := range s.SiteRefs {
 				check(s, r, catalog.KindSite, c.Site(r.Name) != nil, "site")
 			}
+			for _, r := range s.Restore.StandbyRefs {
+				check(s, r, catalog.KindSite, c.Site(r.Name) != nil, "restore.standby")
+			}
+			check(s, s.Restore.CrewRef, catalog.KindTeam, c.Team(s.Restore.CrewRef.Name) != nil, "restore.crew")
 			for _, d := range s.DependsOn {
 				check(s, d.Ref, catalog.KindService, d.To != nil, "dependsOn")
 			}
