@@ -67,7 +67,7 @@ func runScript(t *testing.T, file string) {
 	sections := map[string]*txtar.File{}
 	for i := range ar.Files {
 		f := &ar.Files[i]
-		if f.Name == "stdout" || f.Name == "stderr" || strings.HasPrefix(f.Name, "want/") {
+		if f.Name == "stdout" || f.Name == "stderr" || f.Name == "stdin" || strings.HasPrefix(f.Name, "want/") {
 			sections[f.Name] = f
 			continue
 		}
@@ -81,7 +81,11 @@ func runScript(t *testing.T, file string) {
 	}
 	t.Chdir(dir)
 	var stdout, stderr bytes.Buffer
-	code := mainEnv(args, strings.NewReader(""), &stdout, &stderr, func(k string) string { return env[k] })
+	stdin := ""
+	if sec := sections["stdin"]; sec != nil {
+		stdin = string(sec.Data)
+	}
+	code := mainEnv(args, strings.NewReader(stdin), &stdout, &stderr, func(k string) string { return env[k] })
 	if code != wantExit {
 		t.Errorf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", code, wantExit, stdout.String(), stderr.String())
 	}

@@ -32,7 +32,7 @@ type catalogFlags struct {
 
 func (f *catalogFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.config, "config", "", "config file (default: .svccat.yaml at the root of the first PATH)")
-	fs.Int64Var(&f.maxFileSize, "max-file-size", source.DefaultMaxFileSize, "largest catalog file read, in bytes")
+	fs.Int64Var(&f.maxFileSize, "max-file-size", source.DefaultFileBytes, "largest catalog file read, in bytes")
 	fs.StringVarP(&f.output, "output", "o", "", "write the output to `FILE` instead of stdout")
 }
 
@@ -53,6 +53,9 @@ func (a *app) load(f *catalogFlags, paths []string) (*loaded, error) {
 	for _, p := range paths {
 		// A PATH that does not exist is a mistake in the command line, not
 		// a finding about the catalog.
+		if p == source.StdinPath {
+			continue
+		}
 		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
 			return nil, usagef("%s: no such file or directory", p)
 		}
@@ -61,7 +64,7 @@ func (a *app) load(f *catalogFlags, paths []string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := load.Catalog(paths, load.Options{MaxFileSize: f.maxFileSize})
+	c := load.Catalog(paths, load.Options{Limits: source.Limits{FileBytes: f.maxFileSize}, Stdin: a.stdin})
 	res, err := lint.Run(c, cfg, rules.All())
 	if err != nil {
 		return nil, err

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/svccat/svccat/internal/catalog"
-	"github.com/svccat/svccat/internal/source"
 )
 
 // Shell completion of entity names. `svccat completion bash|zsh|fish|
@@ -78,7 +77,7 @@ func completeNames(args []string, toComplete string, entities func(*catalog.Cata
 			seen[name] = true
 		}
 	}
-	c := load.Catalog(paths, load.Options{MaxFileSize: source.DefaultMaxFileSize})
+	c := load.Catalog(paths, load.Options{})
 	var out []cobra.Completion
 	for _, e := range entities(c.Catalog) {
 		if seen[e.Name] || !strings.HasPrefix(e.Name, toComplete) {

@@ -41,7 +41,7 @@ on stale docs. A catalog with errors is refused (exit 2).`,
 	fs.StringVar(&o.out, "out", "", "folder to write the site to (required)")
 	fs.BoolVar(&o.check, "check", false, "write nothing; exit 1 when the site in --out is stale")
 	fs.StringVar(&o.config, "config", "", "config file (default: .svccat.yaml at the root of the first PATH)")
-	fs.Int64Var(&o.maxFileSize, "max-file-size", source.DefaultMaxFileSize, "largest catalog file read, in bytes")
+	fs.Int64Var(&o.maxFileSize, "max-file-size", source.DefaultFileBytes, "largest catalog file read, in bytes")
 	cmd.RegisterFlagCompletionFunc("out", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return nil, cobra.ShellCompDirectiveFilterDirs
 	})
@@ -104,7 +104,7 @@ func (o *docsOptions) writeCommand(paths []string) string {
 	if o.config != "" {
 		words = append(words, "--config", o.config)
 	}
-	if o.maxFileSize != source.DefaultMaxFileSize {
+	if o.maxFileSize != source.DefaultFileBytes {
 		words = append(words, "--max-file-size", strconv.FormatInt(o.maxFileSize, 10))
 	}
 	for _, p := range paths {

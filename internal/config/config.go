@@ -132,19 +132,17 @@ func Find(explicit string, paths []string) (*Config, error) {
 	return Load(p)
 }
 
+// maxConfigBytes bounds the config file: a real one is a few hundred bytes.
+const maxConfigBytes = 1 << 20
+
 var nameRE = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
 
 // Load reads a config file. Unknown keys and wrong values are errors at
 // their position: a typo in the config must not pass silently either.
 func Load(path string) (*Config, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, &Error{Pos: source.Pos{File: filepath.ToSlash(path)}, Msg: "cannot read config: " + errText(err)}
-	}
-	if info.Size() > 1<<20 {
-		return nil, &Error{Pos: source.Pos{File: filepath.ToSlash(path)}, Msg: "config file is larger than 1 MiB"}
-	}
-	data, err := os.ReadFile(path)
+	// Read like a catalog file: a named pipe or a device put there is
+	// refused, not waited on or read for ever.
+	data, err := source.ReadRegular(path, maxConfigBytes, true)
 	if err != nil {
 		return nil, &Error{Pos: source.Pos{File: filepath.ToSlash(path)}, Msg: "cannot read config: " + errText(err)}
 	}

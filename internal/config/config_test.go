@@ -179,7 +179,7 @@ func TestFind(t *testing.T) {
 	for _, tc := range []struct{ explicit, want string }{
 		{"missing.yaml", "missing.yaml: cannot read config: no such file or directory"},
 		{"bad.yaml", "bad.yaml:1:11: want a string"},
-		{"cat", "cat: cannot read config: is a directory"},
+		{"cat", "cat: cannot read config: a folder, not a file"},
 	} {
 		if _, err := config.Find(tc.explicit, []string{"cat"}); err == nil || err.Error() != tc.want {
 			t.Errorf("--config %s: got %v, want %s", tc.explicit, err, tc.want)
@@ -199,7 +199,7 @@ func TestLoadTooLarge(t *testing.T) {
 	}
 	f.Close()
 	_, err = config.Load(p)
-	if err == nil || !strings.HasSuffix(err.Error(), "config file is larger than 1 MiB") {
+	if err == nil || !strings.HasSuffix(err.Error(), "cannot read config: file is 2.0 MiB, larger than the 1.0 MiB limit") {
 		t.Errorf("got %v", err)
 	}
 }

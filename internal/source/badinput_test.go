@@ -128,7 +128,7 @@ func allocated(f func()) uint64 {
 	return after.TotalAlloc - before.TotalAlloc
 }
 
-// TestAliasBomb: a document whose aliases would expand past MaxNodes is
+// TestAliasBomb: a document whose aliases would expand past the node limit is
 // refused without expanding anything: the memory spent is a small multiple
 // of the file's size, not of what the aliases expand to.
 func TestAliasBomb(t *testing.T) {
@@ -136,13 +136,13 @@ func TestAliasBomb(t *testing.T) {
 		name, data string
 		line       int
 	}{
-		{"billion laughs", billionLaughs, 11},
-		{"2^60 doubling", doublingBomb(60), 15},
+		{"billion laughs", billionLaughs, 12},
+		{"2^60 doubling", doublingBomb(60), 18},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var p Problem
 			alloc := allocated(func() { p = parseOne(t, tc.data) })
-			checkProblem(t, p, YAMLSyntax, tc.line, 0, `^document expands to more than 100000 nodes \(an alias bomb\?\)$`)
+			checkProblem(t, p, YAMLSyntax, tc.line, 0, `^document expands to more than 1000000 nodes \(an alias bomb\?; limits\.documentNodes in the config\)$`)
 			if limit := uint64(2 << 20); alloc > limit {
 				t.Errorf("parsing a %d-byte bomb allocated %d bytes, want at most %d", len(tc.data), alloc, limit)
 			}
@@ -296,7 +296,7 @@ func TestFileSizeLimit(t *testing.T) {
 		"big.yaml":   team + strings.Repeat("# padding\n", 20),
 		"small.yaml": team,
 	})
-	res := Read([]string{dir}, Options{MaxFileSize: 100, WorkDir: dir})
+	res := Read([]string{dir}, Options{Limits: Limits{FileBytes: 100}, WorkDir: dir})
 	if len(res.Documents) != 1 || res.Documents[0].File != "small.yaml" {
 		t.Errorf("documents read: %v, want only small.yaml's", res.Documents)
 	}
@@ -305,7 +305,7 @@ func TestFileSizeLimit(t *testing.T) {
 	}
 	p := res.Problems[0]
 	if p.Kind != Unreadable || p.Pos != (Pos{File: "big.yaml", Line: 1, Col: 1}) ||
-		p.Message != "file is 255 bytes, larger than the 100 bytes limit (raise it with --max-file-size)" {
+		p.Message != "file is 255 bytes, larger than the 100 bytes limit (raise limits.fileBytes in the config or --max-file-size)" {
 		t.Errorf("got %+v", p)
 	}
 }
@@ -331,7 +331,7 @@ func TestOverLimitFileIsNotRead(t *testing.T) {
 		t.Errorf("reading the listing allocated %d bytes: the file was read", alloc)
 	}
 	want := Problem{Kind: Unreadable, Pos: Pos{File: "huge.yaml", Line: 1, Col: 1},
-		Message: "file is 16.0 GiB, larger than the 32.0 MiB limit (raise it with --max-file-size)"}
+		Message: "file is 16.0 GiB, larger than the 32.0 MiB limit (raise limits.fileBytes in the config or --max-file-size)"}
 	if len(res.Problems) != 1 || res.Problems[0] != want {
 		t.Errorf("problems %v, want %v", res.Problems, want)
 	}
@@ -342,8 +342,8 @@ func TestOverLimitFileIsNotRead(t *testing.T) {
 func TestFileGrewAfterListing(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"grew.yaml": strings.Repeat("a", 1000)})
-	docs, probs := ReadFile(File{Path: filepath.Join(dir, "grew.yaml"), Display: "grew.yaml", Size: 10}, Options{MaxFileSize: 100})
-	if len(docs) != 0 || len(probs) != 1 || probs[0].Message != "file is larger than the 100 bytes limit (raise it with --max-file-size)" {
+	docs, probs := ReadFile(File{Path: filepath.Join(dir, "grew.yaml"), Display: "grew.yaml", Size: 10}, Options{Limits: Limits{FileBytes: 100}})
+	if len(docs) != 0 || len(probs) != 1 || probs[0].Message != "file is larger than the 100 bytes limit (raise limits.fileBytes in the config or --max-file-size)" {
 		t.Errorf("got %d documents, problems %v", len(docs), probs)
 	}
 }

@@ -77,7 +77,7 @@ func FuzzParse(f *testing.F) {
 			if d.Root == nil || d.File != "f.yaml" {
 				t.Fatalf("bad document %+v", d)
 			}
-			if p, ok := checkTree("f.yaml", d.Root); !ok {
+			if p, ok := checkTree("f.yaml", d.Root, DefaultDocumentNodes); !ok {
 				t.Fatalf("a document past the limits was returned: %v", p)
 			}
 		}

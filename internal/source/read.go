@@ -6,10 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,10 +14,42 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// DefaultMaxFileSize is the largest catalog file read unless the caller
-// says otherwise: far above any hand-written catalog, far below what would
-// hurt the machine.
-const DefaultMaxFileSize = 32 << 20
+// Default limits: far above any hand-written catalog, far below what
+// would hurt the machine.
+const (
+	DefaultFileBytes     = 32 << 20
+	DefaultCatalogBytes  = 512 << 20
+	DefaultDocumentNodes = 1_000_000
+)
+
+// Limits bound what reading a catalog may cost. A zero field means its
+// default.
+type Limits struct {
+	FileBytes     int64 // the largest file read
+	CatalogBytes  int64 // the most read from all files together
+	DocumentNodes int   // the most YAML nodes in a document, and in a file
+}
+
+func (l Limits) fileBytes() int64 {
+	if l.FileBytes > 0 {
+		return l.FileBytes
+	}
+	return DefaultFileBytes
+}
+
+func (l Limits) catalogBytes() int64 {
+	if l.CatalogBytes > 0 {
+		return l.CatalogBytes
+	}
+	return DefaultCatalogBytes
+}
+
+func (l Limits) documentNodes() int {
+	if l.DocumentNodes > 0 {
+		return l.DocumentNodes
+	}
+	return DefaultDocumentNodes
+}
 
 // Problem kinds, named after the rule that reports them.
 const (
@@ -58,9 +87,9 @@ func (d *Document) NodePos(n *yaml.Node) Pos {
 
 // Options tune reading.
 type Options struct {
-	// MaxFileSize is the largest file read, in bytes; 0 means
-	// DefaultMaxFileSize.
-	MaxFileSize int64
+	Limits Limits
+	// Stdin is read for the PATH "-".
+	Stdin io.Reader
 	// WorkDir is the directory paths are shown relative to; "" means the
 	// process's working directory.
 	WorkDir string
@@ -78,6 +107,8 @@ type File struct {
 	Path    string // as the operating system knows it
 	Display string // as shown to the user
 	Size    int64
+	Stdin   bool // the file is standard input
+	id      fileID
 }
 
 // Read lists the files below paths and reads them all, one after the
@@ -94,160 +125,62 @@ func Read(paths []string, opt Options) *Result {
 	return res
 }
 
-// List collects every *.yaml and *.yml file below the given paths (files
-// given by name are listed whatever their extension), in sorted order,
-// skipping hidden files and folders, each file once. It reports paths it
-// cannot read and symlinks that loop back up the tree.
-func List(paths []string, opt Options) ([]File, []Problem) {
-	wd := opt.WorkDir
-	if wd == "" {
-		wd, _ = os.Getwd()
-	}
-	l := &lister{wd: wd, seen: map[string]bool{}}
-	for _, p := range paths {
-		l.top(p)
-	}
-	return l.files, l.problems
-}
-
-type lister struct {
-	wd       string
-	seen     map[string]bool // files already listed, by absolute path
-	files    []File
-	problems []Problem
-}
-
-// display turns a path into the form users see: relative to the working
-// directory where that is shorter, with forward slashes.
-func (l *lister) display(p string) string {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return filepath.ToSlash(p)
-	}
-	if rel, err := filepath.Rel(l.wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
-		return filepath.ToSlash(rel)
-	}
-	return filepath.ToSlash(abs)
-}
-
-// fileStart is where a problem about a whole file is reported: line 1,
-// column 1, so that every finding has a position that editors, GitHub
-// annotations and SARIF viewers can jump to.
-func fileStart(file string) Pos { return Pos{File: file, Line: 1, Col: 1} }
-
-func (l *lister) problem(kind, file string, format string, args ...any) {
-	l.problems = append(l.problems, Problem{Kind: kind, Pos: fileStart(file), Message: fmt.Sprintf(format, args...)})
-}
-
-func (l *lister) top(p string) {
-	info, err := os.Stat(p)
-	if err != nil {
-		l.problem(Unreadable, l.display(p), "cannot read: %s", describeErr(err))
-		return
-	}
-	if info.IsDir() {
-		l.dir(p, []os.FileInfo{info})
-		return
-	}
-	l.file(p, info)
-}
-
-// dir lists a directory; ancestors are the directories above it, to catch
-// symlinks that lead back up the tree.
-func (l *lister) dir(p string, ancestors []os.FileInfo) {
-	entries, err := os.ReadDir(p)
-	if err != nil {
-		l.problem(Unreadable, l.display(p), "cannot read directory: %s", describeErr(err))
-		return
-	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
-	for _, e := range entries {
-		name := e.Name()
-		if strings.HasPrefix(name, ".") {
-			continue
-		}
-		full := filepath.Join(p, name)
-		info, err := os.Stat(full) // follows symlinks
-		if err != nil {
-			if e.Type()&fs.ModeSymlink != 0 || isYAMLName(name) {
-				l.problem(Unreadable, l.display(full), "cannot read: %s", describeErr(err))
-			}
-			continue
-		}
-		if info.IsDir() {
-			if loopsBack(info, ancestors) {
-				l.problem(Unreadable, l.display(full), "symlink loop: %s leads back to a folder above it; skipped", l.display(full))
-				continue
-			}
-			l.dir(full, append(ancestors[:len(ancestors):len(ancestors)], info))
-			continue
-		}
-		if isYAMLName(name) {
-			l.file(full, info)
-		}
-	}
-}
-
-func loopsBack(info os.FileInfo, ancestors []os.FileInfo) bool {
-	for _, a := range ancestors {
-		if os.SameFile(a, info) {
-			return true
-		}
-	}
-	return false
-}
-
-func isYAMLName(name string) bool {
-	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
-}
-
-func (l *lister) file(p string, info os.FileInfo) {
-	// Opening a named pipe waits for a writer, and devices never end:
-	// only regular files are read.
-	if !info.Mode().IsRegular() {
-		l.problem(Unreadable, l.display(p), "not a regular file (%s); skipped", special(info.Mode()))
-		return
-	}
-	// A file reached through several symlinks is read once.
-	abs, _ := filepath.Abs(p)
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	}
-	if l.seen[abs] {
-		return
-	}
-	l.seen[abs] = true
-	l.files = append(l.files, File{Path: p, Display: l.display(p), Size: info.Size()})
-}
-
 // ReadFile reads one listed file and splits it into documents. A file
-// over the size limit is not read at all.
+// over the size limit is not read at all; a file is opened without
+// waiting and read only when the opened file is the regular file listed,
+// so a named pipe or device swapped in after listing is never read.
 func ReadFile(f File, opt Options) ([]*Document, []Problem) {
-	max := opt.MaxFileSize
-	if max <= 0 {
-		max = DefaultMaxFileSize
-	}
+	max := opt.Limits.fileBytes()
 	fail := func(format string, args ...any) ([]*Document, []Problem) {
 		return nil, []Problem{{Kind: Unreadable, Pos: fileStart(f.Display), Message: fmt.Sprintf(format, args...)}}
 	}
-	if f.Size > max {
-		return fail("file is %s, larger than the %s limit (raise it with --max-file-size)", size(f.Size), size(max))
+	if f.Stdin {
+		if opt.Stdin == nil {
+			return fail("cannot read: no standard input")
+		}
+		data, err := readAtMost(opt.Stdin, max)
+		if errors.Is(err, errTooLarge) {
+			return fail("standard input is larger than the %s limit (%s)", size(max), raiseFileBytes)
+		}
+		if err != nil {
+			return fail("cannot read: %s", describeErr(err))
+		}
+		return opt.Limits.Parse(f.Display, data)
 	}
-	fh, err := os.Open(f.Path)
+	if f.Size > max {
+		return fail("file is %s, larger than the %s limit (%s)", size(f.Size), size(max), raiseFileBytes)
+	}
+	fh, err := openNoWait(f.Path)
 	if err != nil {
 		return fail("cannot read: %s", describeErr(err))
 	}
 	defer fh.Close()
-	// The size from Stat can lie (special files); never read past the limit.
-	data, err := io.ReadAll(io.LimitReader(fh, max+1))
+	info, err := fh.Stat()
 	if err != nil {
 		return fail("cannot read: %s", describeErr(err))
 	}
-	if int64(len(data)) > max {
-		return fail("file is larger than the %s limit (raise it with --max-file-size)", size(max))
+	if !info.Mode().IsRegular() {
+		return fail("not a regular file (%s); skipped", special(info.Mode()))
 	}
-	return Parse(f.Display, data)
+	if id, ok := idOf(info); ok && f.id != (fileID{}) && id != f.id {
+		return fail("cannot read: the file was replaced while svccat read the catalog")
+	}
+	// The size from Stat can be stale; never read past the limit.
+	data, err := readAtMost(fh, max)
+	if errors.Is(err, errTooLarge) {
+		return fail("file is larger than the %s limit (%s)", size(max), raiseFileBytes)
+	}
+	if err != nil {
+		return fail("cannot read: %s", describeErr(err))
+	}
+	if f.Size > 0 && int64(len(data)) > f.Size {
+		// The catalog's limit in all was counted with the listed size.
+		return fail("cannot read: the file grew while svccat read the catalog")
+	}
+	return opt.Limits.Parse(f.Display, data)
 }
+
+const raiseFileBytes = "raise limits.fileBytes in the config or --max-file-size"
 
 func special(m fs.FileMode) string {
 	switch {
@@ -287,16 +220,27 @@ func describeErr(err error) string {
 
 var lineRE = regexp.MustCompile(`line (\d+)`)
 
+// Parse splits data into YAML documents under the default limits.
+func Parse(file string, data []byte) ([]*Document, []Problem) {
+	return Limits{}.Parse(file, data)
+}
+
 // Parse splits data into YAML documents. It never panics: a document the
 // YAML parser cannot read becomes a positioned problem, and the documents
-// before it are kept.
-func Parse(file string, data []byte) (docs []*Document, probs []Problem) {
+// before it are kept. The node limit is checked on the bytes before the
+// YAML parser builds any node, so that a huge flow list or millions of
+// tiny documents are refused before they cost memory.
+func (l Limits) Parse(file string, data []byte) (docs []*Document, probs []Problem) {
 	if off := invalidUTF8(data); off >= 0 {
 		line, col := lineCol(data, off)
 		return nil, []Problem{{Kind: YAMLSyntax, Pos: Pos{File: file, Line: line, Col: col},
 			Message: fmt.Sprintf("file is not valid UTF-8 (byte 0x%02x at offset %d); save it as UTF-8", data[off], off)}}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	maxNodes := l.documentNodes()
+	if p, ok := checkNodeCount(file, data, maxNodes); !ok {
+		return nil, []Problem{p}
+	}
 	defer func() {
 		if v := recover(); v != nil {
 			probs = append(probs, Problem{Kind: YAMLSyntax, Pos: Pos{File: file, Line: 1, Col: 1},
@@ -321,7 +265,7 @@ func Parse(file string, data []byte) (docs []*Document, probs []Problem) {
 		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 			continue // an empty document, e.g. after a trailing ---
 		}
-		if p, ok := checkTree(file, root); !ok {
+		if p, ok := checkTree(file, root, maxNodes); !ok {
 			probs = append(probs, p)
 			continue
 		}
@@ -434,17 +378,13 @@ func findMark(b []byte, mark byte, name string) int {
 // Limits on the shape of a document. A catalog document is a few levels
 // deep and a few hundred nodes large; these leave room for any real one
 // while keeping every walk over a document cheap and bounded.
-const (
-	MaxDepth = 64
-	// MaxNodes bounds a document with its aliases expanded, so an alias
-	// bomb ("billion laughs") is refused before anything expands it.
-	MaxNodes = 100_000
-)
+const MaxDepth = 64
 
-// checkTree rejects documents that are too deep, expand to too many nodes,
-// or repeat a mapping key. It walks aliases by reference, counting the size
+// checkTree rejects documents that are too deep, expand to more than
+// maxNodes nodes (an alias bomb, "billion laughs", is refused before
+// anything expands it), or repeat a mapping key. It walks aliases by reference, counting the size
 // of what they would expand to, so the check itself stays linear.
-func checkTree(file string, root *yaml.Node) (Problem, bool) {
+func checkTree(file string, root *yaml.Node, maxNodes int) (Problem, bool) {
 	sizes := map[*yaml.Node]int{}
 	var bad *Problem
 	var walk func(n *yaml.Node, depth int) int
@@ -481,11 +421,11 @@ func checkTree(file string, root *yaml.Node) (Problem, bool) {
 		}
 		for _, c := range n.Content {
 			total += walk(c, depth+1)
-			if total > MaxNodes && bad == nil {
+			if total > maxNodes && bad == nil {
 				// At the value that tips the document over: usually the
 				// alias a user wrote.
 				bad = &Problem{Kind: YAMLSyntax, Pos: Pos{File: file, Line: c.Line, Col: c.Column},
-					Message: fmt.Sprintf("document expands to more than %d nodes (an alias bomb?)", MaxNodes)}
+					Message: fmt.Sprintf("document expands to more than %d nodes (an alias bomb?; limits.documentNodes in the config)", maxNodes)}
 			}
 		}
 		sizes[n] = total
