@@ -59,7 +59,7 @@ func (a *app) runLint(o *lintOptions, paths []string) error {
 	if err != nil {
 		return err
 	}
-	in := render.FindingsInput{Findings: l.lint.Findings, Summary: l.lint.Summary(), Rules: ruleDocs(),
+	in := render.FindingsInput{Findings: l.lint.Findings, Suppressed: l.lint.SuppressedFindings, Summary: l.lint.Summary(), Rules: ruleDocs(),
 		Version: sarifVersion(), SourceURL: a.githubSourceURL()}
 	if err := a.output(&o.catalogFlags, l, func(w io.Writer, color bool) error {
 		in.Color = color

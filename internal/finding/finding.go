@@ -57,8 +57,9 @@ type Finding struct {
 	Message string
 	// Suppressed is set on a finding an svccat.dev/ignore annotation
 	// silenced: JSON and SARIF carry it marked, the other formats count
-	// it.
-	Suppressed bool
+	// it. Justification is the annotation's svccat.dev/ignore-reason.
+	Suppressed    bool
+	Justification string
 }
 
 // Identity is what makes two findings the same finding across runs:

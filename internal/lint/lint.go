@@ -95,6 +95,9 @@ type Result struct {
 	Findings []finding.Finding
 	// Suppressed counts findings silenced by svccat.dev/ignore annotations.
 	Suppressed int
+	// SuppressedFindings are those findings, marked Suppressed, sorted:
+	// JSON and SARIF carry them, the other formats count them.
+	SuppressedFindings []finding.Finding
 	Files      int
 	Entities   int
 	Skipped    int
@@ -152,7 +155,9 @@ func Run(l *load.Result, cfg *config.Config, rules []*Rule) (Result, error) {
 	}
 	sups := suppressions(c, cfg, byName)
 	res := Result{Files: len(l.Files), Entities: c.Entities(), Skipped: l.Skipped}
-	res.Findings, res.Suppressed = suppress(configure(cfg, found), sups)
+	res.Findings, res.SuppressedFindings = suppress(configure(cfg, found), sups)
+	res.Suppressed = len(res.SuppressedFindings)
+	finding.Sort(res.SuppressedFindings)
 	found = found[:0]
 	for _, r := range rules {
 		if r.AfterSuppression {
@@ -272,14 +277,17 @@ func suppressions(c *catalog.Catalog, cfg *config.Config, rules map[string]*Rule
 	return out
 }
 
-// suppress drops the findings about entities that ignore their rule and
-// counts them, in total and per suppression.
-func suppress(fs []finding.Finding, sups []*Suppression) ([]finding.Finding, int) {
+// suppress splits off the findings about entities that ignore their rule,
+// marked Suppressed with the suppression's reason, and counts them per
+// suppression.
+func suppress(fs []finding.Finding, sups []*Suppression) (kept, silenced []finding.Finding) {
 	if len(sups) == 0 {
-		return fs, 0
+		return fs, nil
 	}
 	ignored := map[string]map[string]*Ignored{} // entity ID -> rule -> entry
+	reasons := map[string]string{}              // entity ID -> reason
 	for _, s := range sups {
+		reasons[s.Entity.Meta().ID()] = s.Reason
 		byRule := map[string]*Ignored{}
 		for _, ig := range s.Rules {
 			if ig.Rule != nil && ig.Rule.Suppressible() {
@@ -288,15 +296,15 @@ func suppress(fs []finding.Finding, sups []*Suppression) ([]finding.Finding, int
 		}
 		ignored[s.Entity.Meta().ID()] = byRule
 	}
-	kept := fs[:0]
-	n := 0
+	kept = fs[:0]
 	for _, f := range fs {
 		if ig := ignored[f.Entity][f.Rule]; ig != nil {
 			ig.Silenced++
-			n++
+			f.Suppressed, f.Justification = true, reasons[f.Entity]
+			silenced = append(silenced, f)
 			continue
 		}
 		kept = append(kept, f)
 	}
-	return kept, n
+	return kept, silenced
 }

@@ -26,6 +26,10 @@ type RuleDoc struct {
 // FindingsInput is everything a findings printer may use.
 type FindingsInput struct {
 	Findings []finding.Finding
+	// Suppressed are the findings svccat.dev/ignore annotations silenced:
+	// JSON and SARIF list them, marked; the other formats count them
+	// (Summary.Suppressed).
+	Suppressed []finding.Finding
 	Summary  finding.Summary
 	Rules    []RuleDoc
 	// Color asks the text printer for ANSI colours.

@@ -49,17 +49,26 @@ var findingsRules = []RuleDoc{
 // and a file name with the characters each format must escape.
 var findingsSet = []finding.Finding{
 	{Rule: "schema", Severity: finding.Error, Pos: source.Pos{File: "catalog/services.yaml", Line: 6, Col: 9}, Entity: "Service/erp",
-		Message: `spec.type: "busines" is not allowed; want "business", "supporting"`},
+		Key: "spec.type", Message: `spec.type: "busines" is not allowed; want "business", "supporting"`},
 	{Rule: "unresolved-reference", Severity: finding.Error, Pos: source.Pos{File: "catalog/services.yaml", Line: 8, Col: 19}, Entity: "Service/erp",
-		Message: `dependsOn "nope": there is no Service named "nope"`},
+		Key: "dependsOn:nope", Message: `dependsOn "nope": there is no Service named "nope"`},
 	{Rule: "unresolved-reference", Severity: finding.Error, Pos: source.Pos{File: "catalog/services.yaml", Line: 9, Col: 5}, Entity: "Service/erp",
-		Message: `dependsOn "nope": there is no Service named "nope"`},
+		Key: "dependsOn:nope", Message: `dependsOn "nope": there is no Service named "nope"`},
 	{Rule: "slo-infeasible", Severity: finding.Warning, Pos: source.Pos{File: "catalog/services.yaml", Line: 30, Col: 7}, Entity: "Service/email",
-		Message: "objective 99.99% is above what dependencies allow: 99.9%, 100%\nsee mail-store"},
+		Key: "spec.slos:availability", Message: "objective 99.99% is above what dependencies allow: 99.9%, 100%\nsee mail-store"},
 	{Rule: "missing-cost", Severity: finding.Info, Pos: source.Pos{File: "catalog/odd, name: (v2).yaml", Line: 3, Col: 9}, Entity: "Service/wiki",
-		Message: "service \"wiki\" | <b>not</b> *free* _at_ [all](x) `really` $5 & ~up~"},
+		Key: "spec.cost", Message: "service \"wiki\" | <b>not</b> *free* _at_ [all](x) `really` $5 & ~up~"},
 	{Rule: "schema", Severity: finding.Error, Pos: source.Pos{File: "catalog/empty.yaml"},
-		Message: "the file holds no document"},
+		Key: "document", Message: "the file holds no document"},
+}
+
+// findingsSuppressed are the set's suppressed findings: JSON and SARIF
+// carry them, the other formats count them.
+var findingsSuppressed = []finding.Finding{
+	{Rule: "missing-cost", Severity: finding.Info, Pos: source.Pos{File: "catalog/services.yaml", Line: 12, Col: 9}, Entity: "Service/fax",
+		Key: "spec.cost", Message: `service "fax" has no cost`, Suppressed: true, Justification: "retired in Q3"},
+	{Rule: "slo-infeasible", Severity: finding.Warning, Pos: source.Pos{File: "catalog/services.yaml", Line: 14, Col: 9}, Entity: "Service/fax",
+		Key: "spec.slos:availability", Message: `service "fax": dependencies allow at most 99%`, Suppressed: true},
 }
 
 var findingsSummary = finding.Summarize(findingsSet, finding.Summary{Files: 3, Entities: 7, Suppressed: 2})
@@ -76,7 +85,7 @@ func findingsOutput(t *testing.T, format string, in FindingsInput) []byte {
 }
 
 func TestFindingsGolden(t *testing.T) {
-	in := FindingsInput{Findings: findingsSet, Summary: findingsSummary, Rules: findingsRules, Version: "1.2.3"}
+	in := FindingsInput{Findings: findingsSet, Suppressed: findingsSuppressed, Summary: findingsSummary, Rules: findingsRules, Version: "1.2.3"}
 	for _, format := range FindingFormats() {
 		t.Run(format, func(t *testing.T) {
 			golden.Check(t, filepath.Join("testdata", "findings", "set."+findingsExt[format]), findingsOutput(t, format, in))
@@ -302,7 +311,7 @@ func TestSARIFValidates(t *testing.T) {
 	}
 	for name, in := range map[string]FindingsInput{
 		"needs-work": findingsNeedsWork(t),
-		"set":        {Findings: findingsSet, Summary: findingsSummary, Rules: findingsRules, Version: "1.2.3"},
+		"set":        {Findings: findingsSet, Suppressed: findingsSuppressed, Summary: findingsSummary, Rules: findingsRules, Version: "1.2.3"},
 		"clean":      {Rules: findingsRules},
 		"many":       findingsMany(30),
 		"abs": {Findings: []finding.Finding{{Rule: "schema", Severity: finding.Error, Pos: source.Pos{File: "/srv/cat alog/a.yaml", Line: 1, Col: 1}, Message: "m"},
@@ -337,7 +346,7 @@ func findingsNeedsWork(t *testing.T) FindingsInput {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := FindingsInput{Findings: res.Findings, Summary: res.Summary(), Version: "dev"}
+	in := FindingsInput{Findings: res.Findings, Suppressed: res.SuppressedFindings, Summary: res.Summary(), Version: "dev"}
 	in.Rules = RuleDocsOf(rules.All())
 	return in
 }
@@ -345,17 +354,68 @@ func findingsNeedsWork(t *testing.T) FindingsInput {
 // TestSARIFForGitHub checks what code scanning needs beyond the schema.
 func TestSARIFForGitHub(t *testing.T) {
 	for name, in := range map[string]FindingsInput{
-		"set":        {Findings: findingsSet, Summary: findingsSummary, Rules: findingsRules},
+		"set":        {Findings: findingsSet, Suppressed: findingsSuppressed, Summary: findingsSummary, Rules: findingsRules},
 		"needs-work": findingsNeedsWork(t),
 	} {
 		t.Run(name, func(t *testing.T) { checkSARIFForGitHub(t, in) })
 	}
-	// The fingerprint does not depend on the line, so an alert survives
-	// an edit above it.
-	moved := findingsSet[0]
-	moved.Pos.Line += 10
-	if fingerprint(moved) != fingerprint(findingsSet[0]) {
-		t.Error("the fingerprint changes when a finding moves to another line")
+}
+
+// TestFingerprintIsIdentity: the fingerprint comes from the identity
+// only, so an alert survives an edit above it, a move to another file,
+// and a changed message or figure; another key is another alert.
+func TestFingerprintIsIdentity(t *testing.T) {
+	f := findingsSet[3]
+	moved := f
+	moved.Pos = source.Pos{File: "elsewhere/other.yaml", Line: f.Pos.Line + 10, Col: 1}
+	moved.Message = "dependencies allow at most 99.8%, objective is 99.99%"
+	if fingerprint(moved) != fingerprint(f) {
+		t.Error("the fingerprint changes when a finding moves or its message changes")
+	}
+	other := f
+	other.Key = "spec.slos:latency"
+	if fingerprint(other) == fingerprint(f) {
+		t.Error("two keys give one fingerprint")
+	}
+}
+
+// TestJSONSuppressed: suppressed findings are listed, in order, marked,
+// with their keys; the others are marked false.
+func TestJSONSuppressed(t *testing.T) {
+	out := findingsOutput(t, "json", FindingsInput{Findings: findingsSet, Suppressed: findingsSuppressed, Summary: findingsSummary})
+	var r struct {
+		Findings []struct {
+			Rule, Entity, Key string
+			Line              int
+			Suppressed        *bool
+		}
+	}
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Findings) != len(findingsSet)+len(findingsSuppressed) {
+		t.Fatalf("%d findings, want %d", len(r.Findings), len(findingsSet)+len(findingsSuppressed))
+	}
+	n := 0
+	for i, f := range r.Findings {
+		if f.Suppressed == nil || f.Key == "" {
+			t.Errorf("finding %d lacks suppressed or key: %+v", i, f)
+			continue
+		}
+		if *f.Suppressed {
+			n++
+		}
+		if i > 0 && f.Line < r.Findings[i-1].Line && f.Line != 0 && r.Findings[i-1].Line != 0 {
+			t.Errorf("finding %d out of order", i)
+		}
+	}
+	if n != len(findingsSuppressed) {
+		t.Errorf("%d findings marked suppressed, want %d", n, len(findingsSuppressed))
+	}
+	for _, format := range []string{"text", "github", "markdown"} {
+		if bytes.Contains(findingsOutput(t, format, FindingsInput{Findings: findingsSet, Suppressed: findingsSuppressed, Summary: findingsSummary}), []byte(`"fax"`)) {
+			t.Errorf("%s shows a suppressed finding", format)
+		}
 	}
 }
 
@@ -383,6 +443,7 @@ func checkSARIFForGitHub(t *testing.T, in FindingsInput) {
 					}
 				}
 				PartialFingerprints map[string]string
+				Suppressions        []struct{ Kind, Justification string }
 			}
 		}
 	}
@@ -404,11 +465,15 @@ func checkSARIFForGitHub(t *testing.T, in FindingsInput) {
 		}
 	}
 	fps := map[string]bool{}
-	if len(run.Results) != len(in.Findings) {
-		t.Fatalf("%d results for %d findings", len(run.Results), len(in.Findings))
+	all := allFindings(in)
+	if len(run.Results) != len(all) {
+		t.Fatalf("%d results for %d findings", len(run.Results), len(all))
 	}
 	for i, res := range run.Results {
-		f := in.Findings[i]
+		f := all[i]
+		if (len(res.Suppressions) == 1) != f.Suppressed || f.Suppressed && res.Suppressions[0].Kind != "inSource" {
+			t.Errorf("result %d: suppressions %+v for a finding suppressed=%v", i, res.Suppressions, f.Suppressed)
+		}
 		if got := run.Tool.Driver.Rules[res.RuleIndex].ID; got != res.RuleID {
 			t.Errorf("result %d: ruleIndex points at %s, ruleId is %s", i, got, res.RuleID)
 		}

@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"io"
+	"slices"
 
 	"github.com/svccat/svccat/internal/finding"
 )
@@ -15,6 +16,9 @@ type jsonFinding struct {
 	Line     int    `json:"line"`
 	Column   int    `json:"column"`
 	Entity   string `json:"entity"`
+	// Key with Rule and Entity is the finding's identity.
+	Key        string `json:"key"`
+	Suppressed bool   `json:"suppressed"`
 }
 
 type jsonReport struct {
@@ -22,16 +26,29 @@ type jsonReport struct {
 	Summary  finding.Summary `json:"summary"`
 }
 
-// JSON writes {"findings":[…],"summary":{…}} as SPEC §4 defines it.
+// JSON writes {"findings":[…],"summary":{…}} as SPEC §5 lint defines it:
+// the suppressed findings too, in order among the others, marked
+// "suppressed": true.
 func JSON(w io.Writer, in FindingsInput) error {
 	r := jsonReport{Findings: []jsonFinding{}, Summary: in.Summary}
-	for _, f := range in.Findings {
+	for _, f := range allFindings(in) {
 		r.Findings = append(r.Findings, jsonFinding{
 			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
 			File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col, Entity: f.Entity,
+			Key: f.Key, Suppressed: f.Suppressed,
 		})
 	}
 	return WriteJSON(w, r)
+}
+
+// allFindings is in's findings and suppressed findings, sorted.
+func allFindings(in FindingsInput) []finding.Finding {
+	if len(in.Suppressed) == 0 {
+		return in.Findings
+	}
+	all := append(slices.Clone(in.Findings), in.Suppressed...)
+	finding.Sort(all)
+	return all
 }
 
 // WriteJSON writes v indented, without HTML escaping, with a final newline.

@@ -22,9 +22,9 @@ const (
 	// sarifSrcRoot is the base relative URIs resolve against: the folder
 	// svccat ran in, which in CI is the repository's root.
 	sarifSrcRoot = "%SRCROOT%"
-	// sarifFingerprint names svccat's fingerprint; the version changes if
+	// sarifFingerprint names svccat's fingerprint; the version changes when
 	// what goes into it ever does.
-	sarifFingerprint = "svccat/v1"
+	sarifFingerprint = "svccat/v2"
 	// sarifMaxDescription is GitHub's limit on rule descriptions.
 	sarifMaxDescription = 1024
 )
@@ -80,6 +80,24 @@ type sarifResult struct {
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	// Suppressions is set on a finding an svccat.dev/ignore annotation
+	// silenced: code scanning shows it as dismissed, not as an alert.
+	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+	Properties   *sarifProperties   `json:"properties,omitempty"`
+}
+
+type sarifSuppression struct {
+	// Kind inSource: the suppression is written in the catalog itself.
+	Kind          string `json:"kind"`
+	Status        string `json:"status"`
+	Justification string `json:"justification,omitempty"`
+}
+
+// sarifProperties carry the parts of the finding's identity, for tools
+// that compare runs.
+type sarifProperties struct {
+	Entity string `json:"svccat/entity,omitempty"`
+	Key    string `json:"svccat/key"`
 }
 
 type sarifLocation struct {
@@ -112,11 +130,15 @@ func SARIF(w io.Writer, in FindingsInput) error {
 	}
 	results := []sarifResult{}
 	seen := map[string]int{}
-	for _, f := range in.Findings {
+	for _, f := range allFindings(in) {
 		res := sarifResult{
-			RuleID:  f.Rule,
-			Level:   sarifLevel(f.Severity),
-			Message: sarifText{Text: f.Message},
+			RuleID:     f.Rule,
+			Level:      sarifLevel(f.Severity),
+			Message:    sarifText{Text: f.Message},
+			Properties: &sarifProperties{Entity: f.Entity, Key: f.Key},
+		}
+		if f.Suppressed {
+			res.Suppressions = []sarifSuppression{{Kind: "inSource", Status: "accepted", Justification: f.Justification}}
 		}
 		if i, ok := index[f.Rule]; ok {
 			res.RuleIndex = &i
@@ -184,16 +206,12 @@ func sarifArtifact(file string) sarifArtifactLocation {
 	return sarifArtifactLocation{URI: (&url.URL{Path: file}).String(), URIBaseID: sarifSrcRoot}
 }
 
-// fingerprint identifies a finding across runs, whatever line it moves
-// to: a hash of its rule, its entity (or file, for a file-level finding)
-// and its message. SARIF appends an occurrence count to tell identical
-// findings apart.
+// fingerprint identifies a finding across runs: a hash of its identity
+// (rule, entity or file, key) and nothing else, so that it survives moved
+// lines, moved entities and reworded messages or changed figures. SARIF
+// appends an occurrence count to tell findings of one identity apart.
 func fingerprint(f finding.Finding) string {
-	subject := f.Entity
-	if subject == "" {
-		subject = f.Pos.File
-	}
-	sum := sha256.Sum256([]byte(f.Rule + "\x00" + subject + "\x00" + f.Message))
+	sum := sha256.Sum256([]byte(f.Identity().String()))
 	return hex.EncodeToString(sum[:16])
 }
 
