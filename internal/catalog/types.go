@@ -64,6 +64,9 @@ type Entity struct {
 	// still in the catalog (as far as it could be read) so that references
 	// to it resolve.
 	Valid bool
+	// Written is the document as written (source.Written), kept only when
+	// loading with Options.KeepWritten: what svccat diff compares.
+	Written any
 }
 
 // Link is one of metadata.links.

@@ -61,6 +61,13 @@ type Problem struct {
 // memory grows with the entities, not with the YAML.
 func Catalog(paths []string, opt Options) *Result {
 	files, probs := source.List(paths, opt)
+	return Files(files, probs, opt)
+}
+
+// Files is Catalog over files already listed, with the problems of
+// listing them: files with Data are read from memory (a git revision's
+// tree, read from git's object store), under the same limits.
+func Files(files []source.File, probs []source.Problem, opt Options) *Result {
 	r := &Result{Catalog: &catalog.Catalog{}}
 	for _, p := range probs {
 		r.Problems = append(r.Problems, sourceProblem(p))
@@ -122,6 +129,9 @@ func loadFile(f source.File, opt Options, chk *validate.Checker) fileResult {
 		if res.Kind != "" {
 			e = decode(res.Kind, decoder{doc: doc})
 			e.Meta().Valid = len(res.Issues) == 0
+			if opt.KeepWritten {
+				e.Meta().Written = source.Written(doc.Root)
+			}
 			// An entity without a name (the schema says so) can be
 			// neither referenced nor placed: rules would report it
 			// without a position.

@@ -93,6 +93,9 @@ type Options struct {
 	// WorkDir is the directory paths are shown relative to; "" means the
 	// process's working directory.
 	WorkDir string
+	// KeepWritten keeps each entity's document as written (Written) for
+	// svccat diff; other commands do without the memory.
+	KeepWritten bool
 }
 
 // Result is what Read found.
@@ -109,6 +112,9 @@ type File struct {
 	Size    int64
 	Stdin   bool // the file is standard input
 	id      fileID
+	// Data, when not nil, is the file's content, already read (a file of
+	// a git revision): ReadFile parses it and never opens Path.
+	Data []byte
 }
 
 // Read lists the files below paths and reads them all, one after the
@@ -149,6 +155,12 @@ func ReadFile(f File, opt Options) ([]*Document, []Problem) {
 	}
 	if f.Size > max {
 		return fail("file is %s, larger than the %s limit (%s)", size(f.Size), size(max), raiseFileBytes)
+	}
+	if f.Data != nil {
+		if int64(len(f.Data)) > max {
+			return fail("file is %s, larger than the %s limit (%s)", size(int64(len(f.Data))), size(max), raiseFileBytes)
+		}
+		return opt.Limits.Parse(f.Display, f.Data)
 	}
 	fh, err := openNoWait(f.Path)
 	if err != nil {
