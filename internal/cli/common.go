@@ -28,6 +28,11 @@ type catalogFlags struct {
 	config      string
 	maxFileSize int64
 	output      string
+	// keepWritten keeps the documents as written (svccat diff); not a flag.
+	keepWritten bool
+	// cfg, when set, is used instead of looking the config up (svccat
+	// diff loads the base with the head's).
+	cfg *config.Config
 }
 
 func (f *catalogFlags) register(fs *pflag.FlagSet) {
@@ -60,11 +65,14 @@ func (a *app) load(f *catalogFlags, paths []string) (*loaded, error) {
 			return nil, usagef("%s: no such file or directory", p)
 		}
 	}
-	cfg, err := config.Find(f.config, paths)
-	if err != nil {
-		return nil, err
+	cfg := f.cfg
+	if cfg == nil {
+		var err error
+		if cfg, err = config.Find(f.config, paths); err != nil {
+			return nil, err
+		}
 	}
-	c := load.Catalog(paths, load.Options{Limits: source.Limits{FileBytes: f.maxFileSize}, Stdin: a.stdin})
+	c := load.Catalog(paths, load.Options{Limits: source.Limits{FileBytes: f.maxFileSize}, Stdin: a.stdin, KeepWritten: f.keepWritten})
 	res, err := lint.Run(c, cfg, rules.All())
 	if err != nil {
 		return nil, err

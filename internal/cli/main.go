@@ -104,6 +104,7 @@ run; 2 a usage error or a catalog that cannot be loaded for a report.`,
 	root.AddCommand(
 		a.newInitCmd(),
 		a.newLintCmd(),
+		a.newDiffCmd(),
 		a.newRestoreCmd(),
 		a.newCostCmd(),
 		a.newImpactCmd(),

@@ -67,6 +67,25 @@ func Impact(c *catalog.Catalog, names []string) (*Outage, error) {
 	if err != nil {
 		return nil, err
 	}
+	return g.impact(failedIdx), nil
+}
+
+// ImpactEach is Impact of each named service failing on its own, with
+// the graph built once: svccat diff asks it for many services at a time.
+func ImpactEach(c *catalog.Catalog, names []string) ([]*Outage, error) {
+	g := newDense(c)
+	out := make([]*Outage, len(names))
+	for k, name := range names {
+		idx, err := g.lookup([]string{name})
+		if err != nil {
+			return nil, err
+		}
+		out[k] = g.impact(idx)
+	}
+	return out, nil
+}
+
+func (g *dense) impact(failedIdx []int) *Outage {
 	n := len(g.svc)
 	failed := make([]bool, n)
 	for _, i := range failedIdx {
@@ -163,7 +182,7 @@ func Impact(c *catalog.Catalog, names []string) (*Outage, error) {
 	for _, hits := range [][]Hit{im.Segments, im.Markets, im.Personas, im.Touchpoints} {
 		sortHits(hits)
 	}
-	return im, nil
+	return im
 }
 
 // hitSet gathers what reaches one segment, market, persona or touchpoint.

@@ -32,13 +32,19 @@ type jsonReport struct {
 func JSON(w io.Writer, in FindingsInput) error {
 	r := jsonReport{Findings: []jsonFinding{}, Summary: in.Summary}
 	for _, f := range allFindings(in) {
-		r.Findings = append(r.Findings, jsonFinding{
-			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
-			File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col, Entity: f.Entity,
-			Key: f.Key, Suppressed: f.Suppressed,
-		})
+		r.Findings = append(r.Findings, jsonFindingOf(f))
 	}
 	return WriteJSON(w, r)
+}
+
+// jsonFindingOf is a finding as every JSON report writes it (lint, and
+// the new and fixed findings of svccat diff).
+func jsonFindingOf(f finding.Finding) jsonFinding {
+	return jsonFinding{
+		Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
+		File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col, Entity: f.Entity,
+		Key: f.Key, Suppressed: f.Suppressed,
+	}
 }
 
 // allFindings is in's findings and suppressed findings, sorted.
