@@ -52,6 +52,8 @@ type Config struct {
 	AsOf time.Time
 	// Thresholds tune the measure and relationship rules.
 	Thresholds Thresholds
+	// Export tunes svccat export.
+	Export Export
 }
 
 // Thresholds are the limits of the measure and relationship rules.
@@ -83,6 +85,12 @@ func (c *Config) Today() time.Time {
 	}
 	y, m, d := time.Now().UTC().Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Export holds the export settings: export.openslo.metricSource names
+// the OpenSLO DataSource placeholder the SLIs refer to.
+type Export struct {
+	OpenSLO struct{ MetricSource string }
 }
 
 // RuleSetting is one entry of the rules map.
@@ -274,8 +282,30 @@ func Parse(file string, data []byte) (*Config, error) {
 				}
 			}
 			cfg.CostPools = list
+		case "export":
+			if err := p.mapping(v, func(k, v *yaml.Node) error {
+				if k.Value != "openslo" {
+					return p.errorf(k, "unknown key %q in export (known: openslo)", k.Value)
+				}
+				return p.mapping(v, func(k, v *yaml.Node) error {
+					if k.Value != "metricSource" {
+						return p.errorf(k, "unknown key %q in export.openslo (known: metricSource)", k.Value)
+					}
+					s, err := p.str(v)
+					if err != nil {
+						return err
+					}
+					if !nameRE.MatchString(s) || len(s) > 63 {
+						return p.errorf(v, "export.openslo.metricSource %q must be a lower-case name like prometheus-main (an OpenSLO DataSource name)", s)
+					}
+					cfg.Export.OpenSLO.MetricSource = s
+					return nil
+				})
+			}); err != nil {
+				return nil, err
+			}
 		default:
-			return nil, p.errorf(k, "unknown key %q in the config (known: currency, period, asOf, defaults, rules, internalFocus, thresholds, costPools)", k.Value)
+			return nil, p.errorf(k, "unknown key %q in the config (known: currency, period, asOf, defaults, rules, internalFocus, thresholds, costPools, export)", k.Value)
 		}
 	}
 	return cfg, nil

@@ -39,6 +39,7 @@ thresholds:
   minResponses: 5
   keyStakeholderPower: 80
   contactCadence: 30d
+export: {openslo: {metricSource: prometheus-main}}
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -60,6 +61,7 @@ thresholds:
 			KeyStakeholderPower: 80, ContactCadence: 30 * 24 * time.Hour,
 		},
 	}
+	want.Export.OpenSLO.MetricSource = "prometheus-main"
 	if diff := cmp.Diff(want, cfg); diff != "" {
 		t.Errorf("config (-want +got):\n%s", diff)
 	}
@@ -87,7 +89,7 @@ func TestParseEmpty(t *testing.T) {
 // position: a typo in the config must not pass silently either.
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ name, data, want string }{
-		{"unknown key", "currency: USD\ncurency: EUR\n", `c.yaml:2:1: unknown key "curency" in the config (known: currency, period, asOf, defaults, rules, internalFocus, thresholds, costPools)`},
+		{"unknown key", "currency: USD\ncurency: EUR\n", `c.yaml:2:1: unknown key "curency" in the config (known: currency, period, asOf, defaults, rules, internalFocus, thresholds, costPools, export)`},
 		{"unknown key in defaults", "defaults:\n  restore: 1h\n", `c.yaml:2:3: unknown key "restore" in defaults (known: restoreDuration)`},
 		{"unknown key in internalFocus", "internalFocus:\n  terms: [a]\n  deny: [b]\n", `c.yaml:3:3: unknown key "deny" in internalFocus (known: terms, allow)`},
 		{"bad severity", "rules:\n  missing-cost: fatal\n", `c.yaml:2:17: rule missing-cost: severity "fatal": want error, warning, info or off`},
@@ -103,6 +105,8 @@ func TestParseErrors(t *testing.T) {
 		{"duration a number", "defaults:\n  restoreDuration: 60\n", `c.yaml:2:20: defaults.restoreDuration: "60" is not a duration like 30s, 15m, 4h, 2d, 1w or 1h30m`},
 		{"terms not a list", "internalFocus:\n  terms: mainframe\n", `c.yaml:2:10: want a list of strings`},
 		{"cost pool name", "costPools: [hardware, Licences]\n", `c.yaml:1:23: cost pool "Licences" must be a lower-case name like outside-services`},
+		{"export metric source", "export:\n  openslo:\n    metricSource: Prometheus Main\n", `c.yaml:3:19: export.openslo.metricSource "Prometheus Main" must be a lower-case name like prometheus-main (an OpenSLO DataSource name)`},
+		{"export unknown key", "export:\n  backstage: {}\n", `c.yaml:2:3: unknown key "backstage" in export (known: openslo)`},
 		{"not a mapping", "- currency: USD\n", `c.yaml:1:1: the config must be a mapping`},
 		{"two documents", "currency: USD\n---\nperiod: year\n", `c.yaml:3:1: the config holds one YAML document`},
 		{"malformed YAML", "currency: USD\nrules: {a: off\n", `c.yaml:2:1: malformed YAML: did not find expected ',' or '}'`},
