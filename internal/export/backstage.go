@@ -51,6 +51,14 @@ type bsLink struct {
 	Type  string `yaml:"type,omitempty"`
 }
 
+// link is a link Backstage would refuse (its URL is not absolute), kept
+// in svccat.dev/links.
+type link struct {
+	URL   string `json:"url"`
+	Title string `json:"title,omitempty"`
+	Type  string `json:"type,omitempty"`
+}
+
 type bsProfile struct {
 	DisplayName string `yaml:"displayName,omitempty"`
 	Email       string `yaml:"email,omitempty"`
@@ -60,6 +68,11 @@ type bsGroupSpec struct {
 	Type     string     `yaml:"type"`
 	Profile  *bsProfile `yaml:"profile,omitempty"`
 	Children []string   `yaml:"children"`
+}
+
+type bsUserSpec struct {
+	Profile  *bsProfile `yaml:"profile,omitempty"`
+	MemberOf []string   `yaml:"memberOf"`
 }
 
 type bsDomainSpec struct {
@@ -91,12 +104,19 @@ type bsComponentSpec struct {
 // Retired services are not exported (ok is false).
 func BackstageLifecycle(l string) (string, bool) {
 	switch l {
-	case pipeline:
+	case catalog.Pipeline:
 		return "experimental", true
-	case live, retiring, "":
+	case catalog.Live, catalog.Retiring, "":
 		return "production", true
 	}
 	return "", false
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 func ref(kind, name string) string { return kind + ":" + name }
@@ -135,9 +155,12 @@ func buildBackstage(c *catalog.Catalog) (*Export, error) {
 			components = append(components, b.component(s, retiredDeps[s.Name]))
 		}
 	}
-	var groups []bsEntity
+	var groups, users []bsEntity
 	for _, t := range c.Teams {
 		groups = append(groups, b.group(t))
+	}
+	for _, p := range c.People {
+		users = append(users, b.user(p))
 	}
 	if b.unowned {
 		groups = append(groups, bsEntity{
@@ -152,7 +175,11 @@ func buildBackstage(c *catalog.Catalog) (*Export, error) {
 		})
 	}
 	e := &Export{Format: Backstage, Stream: true, Notes: notes}
-	for _, list := range [][]bsEntity{groups, domains, systems, resources, components} {
+	if n, m := len(c.Stakeholders), len(c.Measurements); n+m > 0 {
+		e.Notes = append(e.Notes, fmt.Sprintf("the Backstage export leaves out %s and %s: Backstage has no kind for a business stakeholder or a period's measures (svccat review and svccat relationships report them)",
+			count(n, "Stakeholder", "Stakeholders"), count(m, "Measurement", "Measurements")))
+	}
+	for _, list := range [][]bsEntity{groups, users, domains, systems, resources, components} {
 		for _, ent := range list {
 			data, err := yamlDoc(ent)
 			if err != nil {
@@ -199,6 +226,21 @@ func meta(e *catalog.Entity, ann map[string]string) bsMeta {
 			badAnn[k] = v
 		}
 	}
+	var badLinks []link
+	for _, l := range e.Links {
+		if !IsValidURL(l.URL) {
+			badLinks = append(badLinks, link{l.URL, l.Title, l.Type})
+			continue
+		}
+		bl := bsLink{URL: l.URL, Title: l.Title, Type: l.Type}
+		if strings.TrimSpace(bl.Title) == "" {
+			bl.Title = "" // Backstage wants a title with text, or none
+		}
+		m.Links = append(m.Links, bl)
+	}
+	if badLinks != nil {
+		ann[AnnotationPrefix+"links"] = jsonText(badLinks)
+	}
 	if badLabels != nil {
 		ann[AnnotationPrefix+"labels"] = jsonText(badLabels)
 	}
@@ -219,10 +261,30 @@ func (b *backstageBuilder) group(t *catalog.Team) bsEntity {
 			profile.Email = t.Contact
 		}
 	}
+	setText(ann, "oncall", t.Oncall)
+	if t.Crews > 1 {
+		ann[AnnotationPrefix+"crews"] = strconv.Itoa(t.Crews)
+	}
 	if profile != (bsProfile{}) {
 		spec.Profile = &profile
 	}
 	return bsEntity{APIVersion: BackstageAPIVersion, Kind: "Group", Metadata: meta(&t.Entity, ann), Spec: spec}
+}
+
+func (b *backstageBuilder) user(p *catalog.Person) bsEntity {
+	ann := map[string]string{}
+	setText(ann, "role", p.Role)
+	if p.Leadership {
+		ann[AnnotationPrefix+"leadership"] = "true"
+	}
+	spec := bsUserSpec{MemberOf: []string{}}
+	if p.TeamRef.Name != "" {
+		spec.MemberOf = append(spec.MemberOf, ref("group", p.TeamRef.Name))
+	}
+	if p.Title != "" {
+		spec.Profile = &bsProfile{DisplayName: p.Title}
+	}
+	return bsEntity{APIVersion: BackstageAPIVersion, Kind: "User", Metadata: meta(&p.Entity, ann), Spec: spec}
 }
 
 func looksLikeEmail(s string) bool {
@@ -343,7 +405,16 @@ func (b *backstageBuilder) component(s *catalog.Service, retiredDeps []string) b
 	}
 	setDuration(ann, "rto", s.Impact.RTO)
 	setDuration(ann, "rpo", s.Impact.RPO)
+	if s.Restore.Strategy != "" && s.Restore.Strategy != catalog.StrategyRestore {
+		ann[AnnotationPrefix+"restore-strategy"] = s.Restore.Strategy
+	}
 	setDuration(ann, "restore-duration", s.Restore.Duration)
+	setDuration(ann, "failover", s.Restore.Failover)
+	if len(s.Restore.StandbyRefs) > 0 {
+		ann[AnnotationPrefix+"standby"] = refNames(s.Restore.StandbyRefs)
+	}
+	setDuration(ann, "backup-interval", s.Restore.BackupInterval)
+	setText(ann, "restore-crew", s.Restore.CrewRef.Name)
 	setText(ann, "runbook", s.Restore.Runbook)
 
 	var deps []dependency
@@ -402,10 +473,19 @@ func (b *backstageBuilder) component(s *catalog.Service, retiredDeps []string) b
 		ann[AnnotationPrefix+"experience"] = jsonText(x)
 	}
 	m := meta(&s.Entity, ann)
-	if IsValidURL(s.Restore.Runbook) {
-		m.Links = append(m.Links, bsLink{URL: s.Restore.Runbook, Title: "Restore runbook", Type: "runbook"})
+	if IsValidURL(s.Restore.Runbook) && !hasLink(m.Links, s.Restore.Runbook) {
+		m.Links = append(m.Links, bsLink{URL: s.Restore.Runbook, Title: "Restore runbook", Type: catalog.LinkRunbook})
 	}
 	return bsEntity{APIVersion: BackstageAPIVersion, Kind: "Component", Metadata: m, Spec: spec}
+}
+
+func hasLink(links []bsLink, url string) bool {
+	for _, l := range links {
+		if l.URL == url {
+			return true
+		}
+	}
+	return false
 }
 
 func decimalText(d *decimal.Decimal) string {

@@ -61,7 +61,7 @@ func CSDMCriticality(tier *int) string {
 // status: a pipeline service is Pipeline, a live or retiring one
 // Operational (retiring services are live until they go).
 func CSDMOperationalStatus(l string) string {
-	if l == pipeline {
+	if l == catalog.Pipeline {
 		return "Pipeline"
 	}
 	return "Operational"

@@ -92,21 +92,18 @@ func Build(format string, c *catalog.Catalog, opt Options) (*Export, error) {
 	return nil, fmt.Errorf("unknown export format %q (want one of %s)", format, strings.Join(Formats(), ", "))
 }
 
-// Service lifecycles (SPEC section 2).
-const (
-	pipeline = "pipeline"
-	live     = "live"
-	retiring = "retiring"
-	retired  = "retired"
-)
-
-// lifecycle is the service's lifecycle. The model does not hold one yet:
-// every service is live until spec.lifecycle is decoded.
-func lifecycle(*catalog.Service) string { return live }
+// lifecycle is the service's lifecycle, live where the model has none
+// (a catalog built in code rather than loaded).
+func lifecycle(s *catalog.Service) string {
+	if s.Lifecycle == "" {
+		return catalog.Live
+	}
+	return s.Lifecycle
+}
 
 // Exported reports whether a service leaves svccat: retired services are
 // kept for the record only, and no other tool needs them.
-func Exported(s *catalog.Service) bool { return lifecycle(s) != retired }
+func Exported(s *catalog.Service) bool { return lifecycle(s) != catalog.Retired }
 
 // yamlDoc encodes one document with two-space indentation.
 func yamlDoc(v any) ([]byte, error) {

@@ -130,7 +130,7 @@ func exportedIDs(c *catalog.Catalog, format string) []string {
 			if format == export.OpenSLO && len(s.SLOs) == 0 {
 				return
 			}
-		} else if format != export.Backstage {
+		} else if format != export.Backstage || e.Kind == catalog.KindStakeholder || e.Kind == catalog.KindMeasurement {
 			return
 		}
 		ids = append(ids, e.ID())
@@ -260,4 +260,113 @@ func writeCatalog(t *testing.T, files map[string]string) *catalog.Catalog {
 		}
 	}
 	return loadCatalog(t, dir)
+}
+
+// lifecycles is a catalog with a service in each lifecycle, dependencies
+// on each, links, a person and a stakeholder.
+const lifecycles = `apiVersion: svccat/v1
+kind: Team
+metadata: {name: ops}
+spec: {contact: "#ops", oncall: https://pager.example.com/ops, crews: 2}
+---
+apiVersion: svccat/v1
+kind: Person
+metadata: {name: ana, title: Ana Ruiz}
+spec: {team: ops, role: CIO, leadership: true}
+---
+apiVersion: svccat/v1
+kind: Stakeholder
+metadata: {name: dana}
+spec: {organisation: business, role: CFO, power: 90, influence: 70}
+---
+apiVersion: svccat/v1
+kind: Site
+metadata: {name: dc1}
+---
+apiVersion: svccat/v1
+kind: Site
+metadata: {name: dc2}
+---
+apiVersion: svccat/v1
+kind: Service
+metadata:
+  name: app
+  links:
+    - {url: "https://grafana.example.com/d/app", title: Dashboard, type: dashboard}
+    - {url: "wiki/app", title: Wiki page, type: docs}
+spec:
+  type: supporting
+  owner: ops
+  sites: [dc1]
+  restore: {strategy: failover, failover: 15m, standby: [dc2], backupInterval: 1h, crew: ops, runbook: "https://wiki.example.com/app"}
+  dependsOn: [planned, going, gone]
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: planned}
+spec: {type: supporting, lifecycle: pipeline, owner: ops}
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: going}
+spec: {type: supporting, lifecycle: retiring, owner: ops, slos: [{name: up, indicator: availability, objective: 99, window: 7d}]}
+---
+apiVersion: svccat/v1
+kind: Service
+metadata: {name: gone}
+spec: {type: supporting, lifecycle: retired, owner: ops, slos: [{name: up, indicator: availability, objective: 99, window: 7d}]}
+`
+
+// TestLifecycles: pipeline and retiring services are exported with
+// their lifecycle, retired ones are not, and neither are dependencies
+// on them (a note says so).
+func TestLifecycles(t *testing.T) {
+	c := writeCatalog(t, map[string]string{"c.yaml": lifecycles})
+	for _, f := range export.Formats() {
+		t.Run(f, func(t *testing.T) {
+			ex := build(t, f, c)
+			checkIDsOnce(t, c, f, ex)
+			var all strings.Builder
+			for _, file := range ex.Files {
+				all.Write(file.Data)
+			}
+			out := all.String()
+			if strings.Contains(out, "Service/gone") {
+				t.Errorf("the retired service is exported:\n%s", out)
+			}
+			if f != export.OpenSLO && !strings.Contains(strings.Join(ex.Notes, "\n"), `app depends on the retired service gone, which is not exported`) {
+				t.Errorf("notes %q", ex.Notes)
+			}
+			switch f {
+			case export.Backstage:
+				checkBackstage(t, ex)
+				for _, want := range []string{"lifecycle: experimental", "svccat.dev/lifecycle: pipeline", "svccat.dev/lifecycle: retiring",
+					"- component:planned\n    - component:going\n    - resource:dc1\n", `{"service":"gone","type":"hard","weight":"1","retired":true}`,
+					"svccat.dev/restore-strategy: failover", "svccat.dev/standby: dc2", "svccat.dev/backup-interval: 1h", "svccat.dev/failover: 15m",
+					"svccat.dev/oncall: https://pager.example.com/ops", `svccat.dev/crews: "2"`,
+					"- url: https://grafana.example.com/d/app\n      title: Dashboard\n      type: dashboard\n",
+					"title: Restore runbook", `svccat.dev/links: '[{"url":"wiki/app","title":"Wiki page","type":"docs"}]'`,
+					"kind: User\nmetadata:\n  name: ana\n", "memberOf:\n    - group:ops\n", `svccat.dev/leadership: "true"`} {
+					if !strings.Contains(out, want) {
+						t.Errorf("export lacks %q", want)
+					}
+				}
+				if !strings.Contains(strings.Join(ex.Notes, "\n"), "leaves out 1 Stakeholder and 0 Measurements") {
+					t.Errorf("notes %q", ex.Notes)
+				}
+			case export.OpenSLO:
+				checkOpenSLO(t, ex)
+				if !strings.Contains(out, "svccat.dev/lifecycle: retiring") || strings.Contains(out, "gone") {
+					t.Errorf("export:\n%s", out)
+				}
+			case export.CSDM:
+				checkCSDM(t, c, ex)
+				for _, want := range []string{",Pipeline,pipeline,", ",Operational,retiring,", "app,going,Depends on::Used by", "app,planned,Depends on::Used by"} {
+					if !strings.Contains(out, want) {
+						t.Errorf("export lacks %q:\n%s", want, out)
+					}
+				}
+			}
+		})
+	}
 }
