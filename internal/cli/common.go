@@ -7,8 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/svccat/svccat/internal/load"
 
@@ -20,6 +18,7 @@ import (
 	"github.com/svccat/svccat/internal/lint"
 	"github.com/svccat/svccat/internal/lint/rules"
 	"github.com/svccat/svccat/internal/render"
+	"github.com/svccat/svccat/internal/safefile"
 	"github.com/svccat/svccat/internal/source"
 )
 
@@ -101,27 +100,34 @@ func (a *app) loadForReport(f *catalogFlags, paths []string) (*loaded, error) {
 	return nil, exitError{ExitUsage}
 }
 
-// output runs write against stdout, or against the -o file. The file is
-// written atomically (a temporary file renamed into place), and never over
-// a file of the catalog being read.
+// output runs write against stdout, or against the -o file, which
+// safefile checks (never a file of the catalog being read, nor its
+// config, nor a YAML file the next run would read as part of it) and
+// writes (atomically for a regular file, keeping its permissions; in
+// place for a device or a pipe).
 func (a *app) output(f *catalogFlags, l *loaded, write func(w io.Writer, color bool) error) error {
 	if f.output == "" || f.output == "-" {
 		return write(a.stdout, a.color(a.stdout))
 	}
 	if l != nil {
-		if err := l.checkOutside(f.output); err != nil {
-			return err
+		if err := l.guard().CheckFile(f.output); err != nil {
+			return usagef("-o %v", err)
 		}
 	}
 	var buf bytes.Buffer
 	if err := write(&buf, false); err != nil {
 		return err
 	}
-	if err := WriteFileAtomic(f.output, buf.Bytes()); err != nil {
+	if err := safefile.WriteFile(f.output, buf.Bytes()); err != nil {
 		// Name the file the user asked for, not the temporary one.
 		return fmt.Errorf("-o %s: cannot write: %v", f.output, errCause(err))
 	}
 	return nil
+}
+
+// guard is what writers must spare: the catalog and its config.
+func (l *loaded) guard() *safefile.Guard {
+	return safefile.NewGuard(l.paths, l.loaded.Files, l.config.Path)
 }
 
 // errCause is the reason inside a file-system error ("permission
@@ -136,74 +142,6 @@ func errCause(err error) error {
 		return le.Err
 	}
 	return err
-}
-
-// checkOutside refuses an output file that is a catalog file, or that the
-// next run would read as one (a YAML file below a catalog folder): svccat
-// never writes into the catalog it reads.
-func (l *loaded) checkOutside(out string) error {
-	target, err := filepath.Abs(out)
-	if err != nil {
-		return nil
-	}
-	for _, file := range l.loaded.Files {
-		if abs, _ := filepath.Abs(file); abs == target {
-			return usagef("-o %s would overwrite a catalog file; svccat never writes into the catalog it reads", out)
-		}
-	}
-	ext := filepath.Ext(target)
-	if ext != ".yaml" && ext != ".yml" {
-		return nil
-	}
-	for _, p := range l.paths {
-		root, err := filepath.Abs(p)
-		if err != nil {
-			continue
-		}
-		if info, err := os.Stat(root); err != nil || !info.IsDir() {
-			continue
-		}
-		if rel, err := filepath.Rel(root, target); err == nil && !strings.HasPrefix(rel, "..") && !hidden(rel) {
-			return usagef("-o %s is inside the catalog folder %s and would be read as part of it; write it elsewhere", out, p)
-		}
-	}
-	return nil
-}
-
-// hidden reports whether a relative path passes through a hidden file or
-// folder, which the catalog reader skips.
-func hidden(rel string) bool {
-	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
-		if strings.HasPrefix(part, ".") && part != "." && part != ".." {
-			return true
-		}
-	}
-	return false
-}
-
-// WriteFileAtomic writes data to path through a temporary file in the same
-// folder and a rename, so readers never see a half-written file.
-func WriteFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(tmp.Name(), 0o644)
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-	}
-	return werr
 }
 
 // onceString is a string flag that may be given once: pflag lets a

@@ -114,8 +114,23 @@ func TestNeverWritesIntoTheCatalog(t *testing.T) {
 		}
 	}
 	code, out := svccat("lint", "-o", "catalog/teams.yaml", "catalog")
-	if code != ExitUsage || !strings.Contains(out, "would overwrite a catalog file") {
+	if code != ExitUsage || !strings.Contains(out, "is the catalog's file") {
 		t.Errorf("lint -o onto a catalog file: exit %d, want %d\n%s", code, ExitUsage, out)
+	}
+	// Through a symbolic link to the catalog folder, by an absolute path,
+	// over the config, or as a YAML file the next run would read: all
+	// refused, nothing written.
+	refused := []string{"catalog/.svccat.yaml", filepath.Join(dir, "catalog", "teams.yaml"), "catalog/new.yaml"}
+	if os.Symlink("catalog", "link") == nil {
+		refused = append(refused, "link/teams.yaml", "link/.svccat.yaml", filepath.Join(dir, "link", "services", "db.yaml"))
+	}
+	for _, dest := range refused {
+		for _, paths := range [][]string{{"catalog"}, {filepath.Join(dir, "catalog")}} {
+			args := append([]string{"lint", "-o", dest}, paths...)
+			if code, out := svccat(args...); code != ExitUsage || !strings.Contains(out, "svccat: -o ") {
+				t.Errorf("svccat %s: exit %d, want %d\n%s", strings.Join(args, " "), code, ExitUsage, out)
+			}
+		}
 	}
 	// The report commands, where they exist, read the same catalog; their
 	// exit codes are theirs to test.
