@@ -90,6 +90,15 @@ func (p *Pass) Report(e catalog.Named, pos source.Pos, key, format string, args 
 	*p.out = append(*p.out, f)
 }
 
+// ReportAt is Report for a rule that grades its findings: sev is at or
+// below the rule's default severity. A severity set in the config
+// replaces the default and caps the lower grades (see configure).
+func (p *Pass) ReportAt(sev finding.Severity, e catalog.Named, pos source.Pos, key, format string, args ...any) {
+	n := len(*p.out)
+	p.Report(e, pos, key, format, args...)
+	(*p.out)[n].Severity = min(sev, p.rule.Severity)
+}
+
 // Result is the outcome of a run.
 type Result struct {
 	Findings []finding.Finding
@@ -155,7 +164,7 @@ func Run(l *load.Result, cfg *config.Config, rules []*Rule) (Result, error) {
 	}
 	sups := suppressions(c, cfg, byName)
 	res := Result{Files: len(l.Files), Entities: c.Entities(), Skipped: l.Skipped}
-	res.Findings, res.SuppressedFindings = suppress(configure(cfg, found), sups)
+	res.Findings, res.SuppressedFindings = suppress(configure(cfg, byName, found), sups)
 	res.Suppressed = len(res.SuppressedFindings)
 	finding.Sort(res.SuppressedFindings)
 	found = found[:0]
@@ -164,14 +173,17 @@ func Run(l *load.Result, cfg *config.Config, rules []*Rule) (Result, error) {
 			run(r, sups)
 		}
 	}
-	res.Findings = append(res.Findings, configure(cfg, found)...)
+	res.Findings = append(res.Findings, configure(cfg, byName, found)...)
 	finding.Sort(res.Findings)
 	return res, nil
 }
 
 // configure applies the config's severities to fs: "off" drops a finding,
-// another severity replaces the rule's default.
-func configure(cfg *config.Config, fs []finding.Finding) []finding.Finding {
+// another severity replaces the rule's default. A finding its rule graded
+// below the default (ReportfAt) keeps its grade, capped by the configured
+// severity: with internal-focus set to warning, its errors become
+// warnings and its infos stay infos.
+func configure(cfg *config.Config, rules map[string]*Rule, fs []finding.Finding) []finding.Finding {
 	out := make([]finding.Finding, 0, len(fs))
 	for _, f := range fs {
 		switch s := cfg.Rules[f.Rule].Severity; s {
@@ -180,6 +192,9 @@ func configure(cfg *config.Config, fs []finding.Finding) []finding.Finding {
 		case "":
 		default:
 			if sev, err := finding.ParseSeverity(s); err == nil {
+				if r := rules[f.Rule]; r != nil && f.Severity < r.Severity {
+					sev = min(sev, f.Severity)
+				}
 				f.Severity = sev
 			}
 		}

@@ -1,150 +1,419 @@
 package rules
 
 import (
+	_ "embed"
+	"fmt"
 	"strings"
+	"sync"
 	"unicode"
+
+	"gopkg.in/yaml.v3"
 )
 
-// The internal-focus rule's vocabulary. A name reads as an internal
-// technical function when a technical object ("server", "active
-// directory") is directly followed by a technical function
-// ("administration", "support"): "Linux Server Support". A few terms are
-// technical functions on their own ("patching"). Business outcomes use
-// other words ("Customer Relationship Management", "Payroll Processing"),
-// so the pairing, not either word alone, is what marks a name.
+// The internal-focus rule's reading of a name. The vocabulary is data
+// (internal_focus_lexicon.yaml, documented there); this file holds the
+// morphology (case, hyphens, plurals, gerunds, CamelCase, acronyms) and
+// the grammar a reviewer applies: an IT activity applied to a technical
+// object is an internal function, an activity applied to an outcome noun
+// is business.
 
-var technicalObjects = []string{
-	"active directory", "antivirus", "backup", "cabling", "certificate",
-	"cluster", "data center", "data centre", "datacenter", "datacentre",
-	"database", "db", "dbms", "desktop", "dhcp", "directory", "disk", "dns",
-	"endpoint", "firewall", "hardware", "hypervisor", "infrastructure",
-	"lan", "laptop", "ldap", "linux", "load balancer", "middleware", "nas",
-	"network", "networking", "operating system", "os", "patch", "pbx",
-	"printer", "rack", "router", "san", "server", "sql", "storage",
-	"switch", "tape", "unix", "virtual machine", "virtualisation",
-	"virtualization", "vm", "vmware", "vpn", "wan", "windows", "workstation",
+//go:embed internal_focus_lexicon.yaml
+var lexiconYAML []byte
+
+// lexiconFile is the shape of internal_focus_lexicon.yaml.
+type lexiconFile struct {
+	Objects struct {
+		Infrastructure []string `yaml:"infrastructure"`
+		Products       []string `yaml:"products"`
+	} `yaml:"objects"`
+	Abbreviations map[string]string `yaml:"abbreviations"`
+	Activities    []struct {
+		Nouns  []string `yaml:"nouns"`
+		Verbs  []string `yaml:"verbs"`
+		ITOnly bool     `yaml:"itOnly"`
+	} `yaml:"activities"`
+	Practices      []string `yaml:"practices"`
+	Jargon         []string `yaml:"jargon"`
+	Fillers        []string `yaml:"fillers"`
+	ProductMarkers []string `yaml:"productMarkers"`
+	Outcomes       []string `yaml:"outcomes"`
+	Industries     []struct {
+		Name   string   `yaml:"name"`
+		Senses []string `yaml:"senses"`
+		Cues   []string `yaml:"cues"`
+	} `yaml:"industries"`
+	Units struct {
+		Technical []string `yaml:"technical"`
+		Business  []string `yaml:"business"`
+	} `yaml:"units"`
+	AudienceWords []string `yaml:"audienceWords"`
 }
 
-var technicalFunctions = []string{
-	"admin", "administration", "backup", "capacity planning",
-	"configuration", "deployment", "engineering", "hardening",
-	"housekeeping", "installation", "maintenance", "management",
-	"monitoring", "operation", "ops", "patching", "performance tuning",
-	"provisioning", "replication", "support", "tuning", "upgrade",
-}
-
-var technicalStandalone = []string{
-	"patching", "sysadmin", "system administration", "systems administration",
-	"systems management", "it operations",
-}
-
-// connectors may join technical objects: "Server and Storage Support".
-var connectors = map[string]bool{"and": true, "or": true}
-
-// prepositions lead from a function to its object: "Administration of
-// Servers".
-var prepositions = map[string]bool{"of": true, "for": true}
-
-type termClass uint8
+// termClass says what a run of words is to a reviewer. A run may be
+// several things ("backup" is an object and an activity).
+type termClass uint16
 
 const (
-	object termClass = 1 << iota
-	function
-	standalone
+	infraObject   termClass = 1 << iota // reads as infrastructure even alone
+	productObject                       // a thing people use; internal only with an activity
+	activity                            // something IT does to an object
+	itOnly                              // an activity only IT does ("patching")
+	practice                            // an IT practice offered as a product
+	jargon                              // IT jargon for an internal function
+	configured                          // a phrase from internalFocus.terms
+	outcome                             // what a customer buys or cares about
+	filler                              // says nothing ("services", "platform")
+	marker                              // "managed", "as a service"
+	connector                           // "and", "or", "&"
+	preposition                         // "of", "for", "on"
+
+	object = infraObject | productObject
 )
 
-// vocabulary maps a term's first word to the terms starting with it.
-type vocabulary map[string][]vocabTerm
+// connectors and prepositions are grammar, not vocabulary.
+var (
+	connectorWords   = map[string]bool{"and": true, "or": true, "plus": true, "n": true}
+	prepositionWords = map[string]bool{"of": true, "for": true, "on": true, "across": true, "in": true, "with": true, "to": true, "at": true, "by": true, "from": true, "within": true}
+)
 
-type vocabTerm struct {
-	words []string
-	class termClass
+// lexEntry is one vocabulary phrase.
+type lexEntry struct {
+	// forms[i] are the surface forms word i may take.
+	forms [][]string
+	// text is the phrase as written; means is what an abbreviation
+	// stands for ("" otherwise).
+	text, means string
+	class       termClass
+	// acronym entries match a title's word only when it is in capitals.
+	acronym bool
 }
 
-// newVocabulary builds the default vocabulary plus the configured extra
-// terms: a single word counts as a technical object ("mainframe" flags
-// "Mainframe Operations"), a phrase of several words as a technical
-// function on its own ("batch scheduling" flags "Batch Scheduling").
-func newVocabulary(extra []string) vocabulary {
-	v := vocabulary{}
-	for _, t := range technicalObjects {
-		v.add(words(t), object)
+type industry struct {
+	name   string
+	senses map[string]bool
+	cues   [][]string
+}
+
+// lexicon is the vocabulary, indexed by the surface forms of each
+// phrase's first word.
+type lexicon struct {
+	first      map[string][]*lexEntry
+	known      map[string]bool // every surface form of every word
+	industries []industry
+	techUnits  map[string]bool
+	bizUnits   map[string]bool
+	audience   map[string]bool
+}
+
+var defaultLexicon = sync.OnceValue(func() *lexicon {
+	var f lexiconFile
+	if err := yaml.Unmarshal(lexiconYAML, &f); err != nil {
+		panic(fmt.Sprintf("internal_focus_lexicon.yaml: %v", err))
 	}
-	for _, t := range technicalFunctions {
-		v.add(words(t), function)
+	return newLexicon(&f)
+})
+
+func newLexicon(f *lexiconFile) *lexicon {
+	l := &lexicon{first: map[string][]*lexEntry{}, known: map[string]bool{}}
+	for _, t := range f.Objects.Infrastructure {
+		l.add(t, infraObject, false)
 	}
-	for _, t := range technicalStandalone {
-		v.add(words(t), standalone)
+	for _, t := range f.Objects.Products {
+		l.add(t, productObject, false)
 	}
-	for _, t := range extra {
-		switch w := words(t); len(w) {
-		case 0:
-		case 1:
-			v.add(w, object)
+	for _, a := range f.Activities {
+		c := activity
+		if a.ITOnly {
+			c |= itOnly
+		}
+		for _, t := range a.Nouns {
+			l.add(t, c, false)
+		}
+		for _, t := range a.Verbs {
+			l.add(t, c, true)
+		}
+	}
+	for _, t := range f.Practices {
+		l.add(t, practice, false)
+	}
+	for _, t := range f.Jargon {
+		l.add(t, jargon, false)
+	}
+	for _, t := range f.Fillers {
+		l.add(t, filler, false)
+	}
+	for _, t := range f.ProductMarkers {
+		l.add(t, marker, false)
+	}
+	for _, t := range f.Outcomes {
+		l.add(t, outcome, false)
+	}
+	// Abbreviations take the classes of what they stand for.
+	for abbr, means := range f.Abbreviations {
+		var c termClass
+		for _, e := range l.first[strings.Fields(means)[0]] {
+			if e.text == means {
+				c |= e.class
+			}
+		}
+		if c == 0 {
+			panic(fmt.Sprintf("internal_focus_lexicon.yaml: abbreviation %q stands for %q, which is no entry", abbr, means))
+		}
+		for _, e := range l.add(abbr, c, false) {
+			e.means = means
+		}
+	}
+	for _, ind := range f.Industries {
+		in := industry{name: ind.Name, senses: map[string]bool{}}
+		for _, s := range ind.Senses {
+			in.senses[s] = true
+		}
+		for _, c := range ind.Cues {
+			in.cues = append(in.cues, strings.Fields(c))
+		}
+		l.industries = append(l.industries, in)
+	}
+	l.techUnits, l.bizUnits, l.audience = set(f.Units.Technical), set(f.Units.Business), set(f.AudienceWords)
+	return l
+}
+
+func set(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}
+
+// add indexes a phrase. A phrase written in capitals is an acronym; verbs
+// take gerund and past forms, everything takes plurals.
+func (l *lexicon) add(text string, c termClass, verb bool) []*lexEntry {
+	acronym := text == strings.ToUpper(text) && strings.ToLower(text) != text
+	ws := strings.Fields(strings.ToLower(strings.NewReplacer("-", " ", "/", " ").Replace(text)))
+	if len(ws) == 0 {
+		return nil
+	}
+	e := &lexEntry{text: strings.Join(ws, " "), class: c, acronym: acronym}
+	for i, w := range ws {
+		var forms []string
+		switch {
+		case verb && i == 0:
+			forms = verbForms(w)
+		case verb:
+			forms = []string{w} // "back up": only the verb inflects
 		default:
-			v.add(w, standalone)
+			forms = nounForms(w)
+		}
+		e.forms = append(e.forms, forms)
+		for _, f := range forms {
+			l.known[f] = true
 		}
 	}
-	return v
-}
-
-func (v vocabulary) add(w []string, c termClass) {
-	for i, t := range v[w[0]] {
-		if strings.Join(t.words, " ") == strings.Join(w, " ") {
-			v[w[0]][i].class |= c
-			return
+	// An entry already there with the same words gains the class.
+	for _, o := range l.first[ws[0]] {
+		if o.text == e.text && sameForms(o.forms, e.forms) {
+			o.class |= c
+			o.acronym = o.acronym && acronym
+			return []*lexEntry{o}
 		}
 	}
-	v[w[0]] = append(v[w[0]], vocabTerm{words: w, class: c})
-}
-
-// words splits s into lower-case words at anything that is not a letter
-// or digit, so "linux-server_support" and "Linux Server Support" read
-// alike.
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-}
-
-// singular reports whether word is term or a plural of it: "servers",
-// "patches", "directories".
-func singular(word, term string) bool {
-	if word == term {
-		return true
+	for _, f := range e.forms[0] {
+		l.first[f] = append(l.first[f], e)
 	}
+	return []*lexEntry{e}
+}
+
+func sameForms(a, b [][]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if strings.Join(a[i], " ") != strings.Join(b[i], " ") {
+			return false
+		}
+	}
+	return true
+}
+
+// nounForms are a noun and its plurals: "server", "servers"; "patch",
+// "patches"; "directory", "directories".
+func nounForms(w string) []string {
+	out := []string{w, w + "s"}
 	switch {
-	case strings.HasSuffix(word, "ies"):
-		return word[:len(word)-3]+"y" == term
-	case strings.HasSuffix(word, "es") && word[:len(word)-2] == term:
-		return true
-	case strings.HasSuffix(word, "s") && !strings.HasSuffix(word, "ss"):
-		return word[:len(word)-1] == term
+	case strings.HasSuffix(w, "y") && len(w) > 2 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		out = append(out, w[:len(w)-1]+"ies")
+	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
+		out = append(out, w+"es")
 	}
-	return false
+	return out
 }
 
-// span is a run of words: a vocabulary term, or one plain word.
+// verbForms are a verb's gerund and past forms: "managing", "managed";
+// "patching"; "planning", "planned". The bare verb is left out: "host"
+// and "patch" are objects as often as verbs.
+func verbForms(w string) []string {
+	var out []string
+	stem := w
+	if strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "ee") {
+		stem = w[:len(w)-1]
+	}
+	out = append(out, stem+"ing", stem+"ed")
+	if n := len(w); n >= 3 && isConsonant(w[n-1]) && !strings.ContainsRune("wxy", rune(w[n-1])) && !isConsonant(w[n-2]) && isConsonant(w[n-3]) {
+		out = append(out, w+w[n-1:]+"ing", w+w[n-1:]+"ed") // plan → planning
+	}
+	return out
+}
+
+func isConsonant(b byte) bool { return b >= 'a' && b <= 'z' && !strings.ContainsRune("aeiou", rune(b)) }
+
+// token is one word of a name, lower-cased; caps says it was written in
+// capitals ("LAN", "VMs").
+type token struct {
+	word string
+	caps bool
+}
+
+// clauses splits s into runs of words at punctuation that ends a phrase
+// (commas, brackets, full stops, a dash between spaces), and each run into
+// words at anything else that is not a letter or digit, at letter/digit
+// boundaries ("11kV"), and inside CamelCase words the lexicon does not
+// know whole ("SysAdmin" is known, "FooOps" reads as "foo ops"). "&" and
+// "+" read as "and".
+func (l *lexicon) clauses(s string) [][]token {
+	var out [][]token
+	var cur []token
+	lower := strings.ToLower(s) == s
+	flushClause := func() {
+		if len(cur) > 0 {
+			out = append(out, cur)
+			cur = nil
+		}
+	}
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i
+			for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j])) {
+				j++
+			}
+			cur = append(cur, l.words(string(rs[i:j]), lower)...)
+			i = j
+			continue
+		case r == '&' || r == '+':
+			cur = append(cur, token{word: "and"})
+		case strings.ContainsRune(",.;:()[]{}!?|\"–—", r):
+			flushClause()
+		case r == '-' && i > 0 && i+1 < len(rs) && unicode.IsSpace(rs[i-1]) && unicode.IsSpace(rs[i+1]):
+			flushClause()
+		}
+		i++
+	}
+	flushClause()
+	return out
+}
+
+// words splits one run of letters and digits.
+func (l *lexicon) words(w string, lowerInput bool) []token {
+	var parts []string
+	rs := []rune(w)
+	start := 0
+	for i := 1; i < len(rs); i++ {
+		if unicode.IsDigit(rs[i]) != unicode.IsDigit(rs[i-1]) {
+			parts = append(parts, string(rs[start:i]))
+			start = i
+		}
+	}
+	parts = append(parts, string(rs[start:]))
+	var out []token
+	for _, p := range parts {
+		if lw := strings.ToLower(p); !l.known[lw] {
+			if camel := splitCamel(p); len(camel) > 1 {
+				for _, c := range camel {
+					out = append(out, l.tok(c, lowerInput))
+				}
+				continue
+			}
+		}
+		out = append(out, l.tok(p, lowerInput))
+	}
+	return out
+}
+
+func (l *lexicon) tok(p string, lowerInput bool) token {
+	return token{word: strings.ToLower(p), caps: lowerInput || isCaps(p)}
+}
+
+// isCaps reports whether w is written as an acronym: "LAN", "VMs".
+func isCaps(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	if len([]rune(w)) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitCamel splits "SysAdmin" into "Sys", "Admin" at each lower-to-upper
+// change; "VMs" and "LAN" stay whole.
+func splitCamel(w string) []string {
+	rs := []rune(w)
+	var out []string
+	start := 0
+	for i := 1; i < len(rs); i++ {
+		if unicode.IsLower(rs[i-1]) && unicode.IsUpper(rs[i]) {
+			out = append(out, string(rs[start:i]))
+			start = i
+		}
+	}
+	return append(out, string(rs[start:]))
+}
+
+// span is a run of words of a clause: a vocabulary phrase or one word the
+// vocabulary does not know (class 0).
 type span struct {
 	start, end int
 	class      termClass
+	entry      *lexEntry // the longest entry that matched; nil for an unknown word
 }
 
-// spans splits ws into terms, the longest term first.
-func (v vocabulary) spans(ws []string) []span {
+// spans reads a clause as vocabulary phrases, the longest first, with the
+// extra terms (config) and the industry senses that apply.
+func (l *lexicon) spans(ts []token, x *extras) []span {
 	var out []span
-	for i := 0; i < len(ws); {
+	for i := 0; i < len(ts); {
 		best := span{start: i, end: i + 1}
-		for _, key := range candidates(ws[i]) {
-			for _, t := range v[key] {
-				n := len(t.words)
-				if i+n > len(ws) || !matches(ws[i:i+n], t.words) {
-					continue
-				}
-				if best.class == 0 || i+n > best.end {
-					best = span{start: i, end: i + n, class: t.class}
-				}
+		for _, e := range x.entries(l, ts[i].word) {
+			n := len(e.forms)
+			if i+n > len(ts) || !e.matches(ts[i:i+n]) {
+				continue
 			}
+			switch {
+			case best.entry == nil || i+n > best.end:
+				best = span{start: i, end: i + n, class: e.class, entry: e}
+			case i+n == best.end:
+				best.class |= e.class
+			}
+		}
+		w := ts[i].word
+		if best.entry == nil {
+			switch {
+			case connectorWords[w]:
+				best.class = connector
+			case prepositionWords[w]:
+				best.class = preposition
+			case isNumber(w) || len(w) == 1:
+				best.class = filler
+			}
+		}
+		text := strings.Join(words(ts[best.start:best.end]), " ")
+		if x.outcome(text) || x.outcome(strings.TrimSuffix(text, "s")) || best.entry != nil && x.outcome(best.entry.text) {
+			best.class = outcome
 		}
 		out = append(out, best)
 		i = best.end
@@ -152,74 +421,104 @@ func (v vocabulary) spans(ws []string) []span {
 	return out
 }
 
-// candidates are the keys a word may be listed under: itself and its
-// possible singulars.
-func candidates(w string) []string {
-	out := []string{w}
-	if strings.HasSuffix(w, "ies") {
-		out = append(out, w[:len(w)-3]+"y")
-	}
-	if strings.HasSuffix(w, "es") {
-		out = append(out, w[:len(w)-2])
-	}
-	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-		out = append(out, w[:len(w)-1])
-	}
-	return out
-}
-
-func matches(ws, term []string) bool {
-	for i := range term {
-		if !singular(ws[i], term[i]) {
+func (e *lexEntry) matches(ts []token) bool {
+	for i, forms := range e.forms {
+		if e.acronym && !ts[i].caps {
+			return false
+		}
+		found := false
+		for _, f := range forms {
+			if f == ts[i].word {
+				found = true
+				break
+			}
+		}
+		if !found {
 			return false
 		}
 	}
 	return true
 }
 
-// technicalPhrase returns the words of s that read as an internal
-// technical function ("linux server support"), or "" when none do.
-func (v vocabulary) technicalPhrase(s string) string {
-	ws := words(s)
-	sp := v.spans(ws)
-	text := func(from, to int) string { return strings.Join(ws[sp[from].start:sp[to].end], " ") }
-	isObject := func(i int) bool { return i < len(sp) && sp[i].class&object != 0 }
-	isPlain := func(i int, set map[string]bool) bool {
-		return i < len(sp) && sp[i].class == 0 && sp[i].end-sp[i].start == 1 && set[ws[sp[i].start]]
-	}
-	// objectRun returns the last span of the run of objects starting at
-	// i (objects, possibly joined by connectors).
-	objectRun := func(i int) int {
-		last := i
-		for j := i + 1; j < len(sp); j++ {
-			switch {
-			case isObject(j):
-				last = j
-			case isPlain(j, connectors) && isObject(j+1):
-				continue
-			default:
-				return last
-			}
-		}
-		return last
-	}
-	for i := range sp {
-		if isObject(i) {
-			last := objectRun(i)
-			if last+1 < len(sp) && sp[last+1].class&function != 0 {
-				return text(i, last+1)
-			}
-			// "Database Backup": the last object is also a function.
-			if last > i && sp[last].class&function != 0 {
-				return text(i, last)
-			}
-		}
-		if sp[i].class&function != 0 && isPlain(i+1, prepositions) && isObject(i+2) {
-			return text(i, objectRun(i+2))
-		}
-		if sp[i].class&standalone != 0 {
-			return text(i, i)
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
 		}
 	}
-	return ""
+	return w != ""
+}
+
+func words(ts []token) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.word
+	}
+	return out
+}
+
+// extras are what the config and the service's context add to the
+// vocabulary: internalFocus.terms, internalFocus.allow and the industry
+// senses the context shows.
+type extras struct {
+	terms    map[string][]*lexEntry
+	outcomes map[string]bool
+}
+
+func (x *extras) entries(l *lexicon, w string) []*lexEntry {
+	if x == nil || len(x.terms[w]) == 0 {
+		return l.first[w]
+	}
+	return append(append([]*lexEntry(nil), l.first[w]...), x.terms[w]...)
+}
+
+func (x *extras) outcome(text string) bool { return x != nil && x.outcomes[text] }
+
+// withOutcomes returns x with more words read as outcome nouns.
+func (x *extras) withOutcomes(more map[string]bool) *extras {
+	if len(more) == 0 {
+		return x
+	}
+	y := &extras{outcomes: map[string]bool{}}
+	if x != nil {
+		y.terms = x.terms
+		for k := range x.outcomes {
+			y.outcomes[k] = true
+		}
+	}
+	for k := range more {
+		y.outcomes[k] = true
+	}
+	return y
+}
+
+// newExtras reads the config: a single word under terms is one more
+// infrastructure object ("mainframe"), a phrase of several words an
+// internal function on its own ("batch scheduling"); the words of each
+// allow entry read as an outcome noun ("grid", or a service name such as
+// "network-as-a-service").
+func newExtras(terms, allow []string) *extras {
+	x := &extras{terms: map[string][]*lexEntry{}, outcomes: map[string]bool{}}
+	for _, t := range terms {
+		ws := strings.Fields(strings.ToLower(strings.NewReplacer("-", " ", "_", " ", "/", " ").Replace(t)))
+		if len(ws) == 0 {
+			continue
+		}
+		e := &lexEntry{text: strings.Join(ws, " "), class: configured}
+		if len(ws) == 1 {
+			e.class = infraObject
+		}
+		for _, w := range ws {
+			e.forms = append(e.forms, nounForms(w))
+		}
+		for _, f := range e.forms[0] {
+			x.terms[f] = append(x.terms[f], e)
+		}
+	}
+	for _, a := range allow {
+		if ws := strings.Fields(strings.ToLower(strings.NewReplacer("-", " ", "_", " ").Replace(a))); len(ws) > 0 {
+			x.outcomes[strings.Join(ws, " ")] = true
+		}
+	}
+	return x
 }
