@@ -127,7 +127,11 @@ func TestCompleteFlagValues(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"lint", "--format", ""}, "github\njson\nmarkdown\nsarif\ntext\n:4\n"},
+		{[]string{"lint", "--format", ""}, "text\njson\nsarif\ngithub\nmarkdown\n:4\n"},
+		{[]string{"cost", "--format", ""}, "table\ncsv\njson\nmarkdown\n:4\n"},
+		{[]string{"restore-order", "--format", ""}, "table\nmarkdown\njson\ncsv\nmermaid\n:4\n"},
+		{[]string{"graph", "--format", ""}, "mermaid\ndot\n:4\n"},
+		{[]string{"impact", "--format", ""}, "text\njson\n:4\n"},
 		{[]string{"lint", "--fail-on", ""}, "error\nwarning\ninfo\n:4\n"},
 		{[]string{"rules", "--format", ""}, "text\njson\nmarkdown\n:4\n"},
 		{[]string{"docs", "--out", ""}, ":16\n"},

@@ -57,7 +57,7 @@ Exit code 2 when the catalog has errors (svccat lint lists them).`,
 	f := cmd.Flags()
 	f.StringVar(&o.by, "by", cost.ByService, "rows by: "+strings.Join(cost.Groupings, "|"))
 	f.StringVar(&o.period, "period", "", "reporting period: "+strings.Join(cost.Periods, "|")+" (default: the config's period, else year)")
-	f.StringVar(&o.format, "format", "table", "output format: "+strings.Join(render.CostFormats(), "|"))
+	formatFlag(cmd, &o.format, render.CostFormats.Names())
 	return cmd
 }
 
@@ -68,8 +68,8 @@ func (a *app) runCost(o *costOptions, paths []string) error {
 	if o.period != "" && !cost.ValidPeriod(o.period) {
 		return usagef("--period %q: want one of %s", o.period, strings.Join(cost.Periods, ", "))
 	}
-	if !contains(render.CostFormats(), o.format) {
-		return usagef("--format %q: want one of %s", o.format, strings.Join(render.CostFormats(), ", "))
+	if err := checkFormat(o.format, render.CostFormats.Names()); err != nil {
+		return err
 	}
 	l, err := a.loadForReport(&o.catalogFlags, paths)
 	if err != nil {

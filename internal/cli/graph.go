@@ -2,7 +2,6 @@ package cli
 
 import (
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -44,7 +43,7 @@ escaped, so the output is always valid Mermaid or DOT.`,
 	}
 	o.register(cmd.Flags())
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", "mermaid", "output format: "+strings.Join(render.GraphFormats(), "|"))
+	formatFlag(cmd, &o.format, render.GraphFormats.Names())
 	f.StringSliceVar(&o.focus, "focus", nil, "keep only this service and its neighbourhood (repeatable)")
 	cmd.RegisterFlagCompletionFunc("focus", a.completeServices)
 	f.IntVar(&o.depth, "depth", 0, "with --focus: dependency steps kept upstream and downstream (0: no limit)")
@@ -52,8 +51,8 @@ escaped, so the output is always valid Mermaid or DOT.`,
 }
 
 func (a *app) runGraph(o *graphOptions, paths []string) error {
-	if !contains(render.GraphFormats(), o.format) {
-		return usagef("--format %q: want one of %s", o.format, strings.Join(render.GraphFormats(), ", "))
+	if err := checkFormat(o.format, render.GraphFormats.Names()); err != nil {
+		return err
 	}
 	if o.depth < 0 {
 		return usagef("--depth %d: want a number of steps, or 0 for no limit", o.depth)

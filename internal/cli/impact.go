@@ -4,7 +4,6 @@ import (
 	"io"
 	"os"
 	"regexp"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -39,13 +38,13 @@ such as ./acme), and from there on they are the catalog PATHs (default .).`,
 	}
 	cmd.ValidArgsFunction = a.completeServiceArgs
 	o.register(cmd.Flags())
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: "+strings.Join(render.ImpactFormats(), "|"))
+	formatFlag(cmd, &o.format, render.ImpactFormats.Names())
 	return cmd
 }
 
 func (a *app) runImpact(o *impactOptions, args []string) error {
-	if !contains(render.ImpactFormats(), o.format) {
-		return usagef("--format %q: want one of %s", o.format, strings.Join(render.ImpactFormats(), ", "))
+	if err := checkFormat(o.format, render.ImpactFormats.Names()); err != nil {
+		return err
 	}
 	if len(args) == 0 {
 		return usagef("impact needs the NAME of at least one service (svccat impact NAME... [PATH...])")

@@ -40,9 +40,8 @@ Exit code 1 when a finding is at or above --fail-on (default error).`,
 		},
 	}
 	o.register(cmd.Flags())
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: "+strings.Join(render.FindingFormats(), "|"))
+	formatFlag(cmd, &o.format, render.FindingFormats.Names())
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", "lowest severity that fails the run: error|warning|info")
-	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.FindingFormats(), cobra.ShellCompDirectiveNoFileComp))
 	cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -52,8 +51,8 @@ func (a *app) runLint(o *lintOptions, paths []string) error {
 	if err != nil {
 		return usagef("--fail-on: %v", err)
 	}
-	if !contains(render.FindingFormats(), o.format) {
-		return usagef("--format %q: want one of %s", o.format, strings.Join(render.FindingFormats(), ", "))
+	if err := checkFormat(o.format, render.FindingFormats.Names()); err != nil {
+		return err
 	}
 	l, err := a.load(&o.catalogFlags, paths)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -71,14 +70,14 @@ has errors or affected services hard-depend on each other in a loop.`,
 	f.StringSliceVar(&o.services, "service", nil, "a service that failed (repeatable, or comma-separated)")
 	cmd.RegisterFlagCompletionFunc("service", a.completeServices)
 	f.IntVar(&o.crews, "crews", 0, "restore crews working in parallel (0: unlimited)")
-	f.StringVar(&o.format, "format", "table", "output format: "+strings.Join(render.RestoreFormats(), "|"))
+	formatFlag(cmd, &o.format, render.RestoreFormats.Names())
 	f.BoolVar(&o.failOnMiss, "fail-on-miss", false, "exit 1 when a service misses its RTO")
 	return cmd
 }
 
 func (a *app) runRestore(o *restoreOptions, paths []string) error {
-	if !contains(render.RestoreFormats(), o.format) {
-		return usagef("--format %q: want one of %s", o.format, strings.Join(render.RestoreFormats(), ", "))
+	if err := checkFormat(o.format, render.RestoreFormats.Names()); err != nil {
+		return err
 	}
 	if o.crews < 0 {
 		return usagef("--crews %d: want a number of crews, or 0 for unlimited", o.crews)

@@ -31,15 +31,14 @@ carries (or one rule's page).`,
 		ValidArgsFunction: completeRules,
 		RunE:              func(cmd *cobra.Command, args []string) error { return a.runRules(o, args) },
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: "+strings.Join(render.RuleFormats(), "|"))
+	formatFlag(cmd, &o.format, render.RuleFormats.Names())
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the output to `FILE` instead of stdout")
-	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.RuleFormats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func (a *app) runRules(o *rulesOptions, args []string) error {
-	if !slices.Contains(render.RuleFormats(), o.format) {
-		return usagef("--format %q: want one of %s", o.format, strings.Join(render.RuleFormats(), ", "))
+	if err := checkFormat(o.format, render.RuleFormats.Names()); err != nil {
+		return err
 	}
 	docs := ruleDocs()
 	write := func(w io.Writer, _ bool) error { return render.Rules(w, o.format, docs) }

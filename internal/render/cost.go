@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/svccat/svccat/internal/cost"
@@ -15,33 +14,14 @@ type CostInput struct {
 	Report *cost.Report
 }
 
-var costPrinters = map[string]func(io.Writer, CostInput) error{
-	"table":    CostTable,
-	"markdown": CostMarkdown,
-	"json":     CostJSON,
-	"csv":      CostCSV,
-}
-
-// CostFormats lists the formats Cost accepts, the default first.
-func CostFormats() []string {
-	out := []string{"table"}
-	var rest []string
-	for k := range costPrinters {
-		if k != "table" {
-			rest = append(rest, k)
-		}
-	}
-	sort.Strings(rest)
-	return append(out, rest...)
+// CostFormats are the cost report's output formats, the default first.
+var CostFormats = Formats[CostInput]{
+	{"table", CostTable}, {"csv", CostCSV}, {"json", CostJSON}, {"markdown", CostMarkdown},
 }
 
 // Cost writes a cost report in the given format.
 func Cost(w io.Writer, format string, in CostInput) error {
-	p, ok := costPrinters[format]
-	if !ok {
-		return fmt.Errorf("unknown format %q", format)
-	}
-	return p(w, in)
+	return CostFormats.Write(w, format, in)
 }
 
 // The words and figures every cost format shares, so the formats agree.

@@ -36,7 +36,7 @@ func TestCostGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, format := range CostFormats() {
+		for _, format := range CostFormats.Names() {
 			name := "by-" + tc.by + "-" + r.Period
 			t.Run(name+"/"+format, func(t *testing.T) {
 				var buf bytes.Buffer

@@ -3,9 +3,7 @@
 package render
 
 import (
-	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/svccat/svccat/internal/finding"
@@ -30,8 +28,8 @@ type FindingsInput struct {
 	// JSON and SARIF list them, marked; the other formats count them
 	// (Summary.Suppressed).
 	Suppressed []finding.Finding
-	Summary  finding.Summary
-	Rules    []RuleDoc
+	Summary    finding.Summary
+	Rules      []RuleDoc
 	// Color asks the text printer for ANSI colours.
 	Color bool
 	// Version is svccat's version, for the SARIF tool description.
@@ -42,32 +40,14 @@ type FindingsInput struct {
 	SourceURL string
 }
 
-// findingPrinters maps a --format value to its printer.
-var findingPrinters = map[string]func(io.Writer, FindingsInput) error{
-	"text":     Text,
-	"json":     JSON,
-	"sarif":    SARIF,
-	"github":   GitHub,
-	"markdown": Markdown,
-}
-
-// FindingFormats lists the formats Findings accepts.
-func FindingFormats() []string {
-	var out []string
-	for k := range findingPrinters {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+// FindingFormats are lint's output formats.
+var FindingFormats = Formats[FindingsInput]{
+	{"text", Text}, {"json", JSON}, {"sarif", SARIF}, {"github", GitHub}, {"markdown", Markdown},
 }
 
 // Findings writes in in the given format.
 func Findings(w io.Writer, format string, in FindingsInput) error {
-	p, ok := findingPrinters[format]
-	if !ok {
-		return fmt.Errorf("unknown format %q", format)
-	}
-	return p(w, in)
+	return FindingFormats.Write(w, format, in)
 }
 
 // isAbsPath reports whether a finding's file (always forward slashes) is

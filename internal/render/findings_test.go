@@ -86,13 +86,13 @@ func findingsOutput(t *testing.T, format string, in FindingsInput) []byte {
 
 func TestFindingsGolden(t *testing.T) {
 	in := FindingsInput{Findings: findingsSet, Suppressed: findingsSuppressed, Summary: findingsSummary, Rules: findingsRules, Version: "1.2.3"}
-	for _, format := range FindingFormats() {
+	for _, format := range FindingFormats.Names() {
 		t.Run(format, func(t *testing.T) {
 			golden.Check(t, filepath.Join("testdata", "findings", "set."+findingsExt[format]), findingsOutput(t, format, in))
 		})
 	}
 	clean := FindingsInput{Summary: finding.Summary{Files: 18, Entities: 64, Suppressed: 1}, Rules: findingsRules, Version: "1.2.3"}
-	for _, format := range FindingFormats() {
+	for _, format := range FindingFormats.Names() {
 		t.Run("clean/"+format, func(t *testing.T) {
 			golden.Check(t, filepath.Join("testdata", "findings", "clean."+findingsExt[format]), findingsOutput(t, format, clean))
 		})
@@ -530,7 +530,7 @@ func TestRulesGolden(t *testing.T) {
 	for i := 1; i < len(docs); i++ {
 		docs[i].Suppressible = true
 	}
-	for _, format := range RuleFormats() {
+	for _, format := range RuleFormats.Names() {
 		t.Run(format, func(t *testing.T) {
 			var list, one bytes.Buffer
 			if err := Rules(&list, format, docs); err != nil {

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/svccat/svccat/internal/graph"
@@ -12,21 +11,13 @@ type GraphInput struct {
 	Graph *graph.Graph
 }
 
-var graphPrinters = map[string]func(io.Writer, GraphInput) error{
-	"mermaid": GraphMermaid,
-	"dot":     GraphDOT,
-}
-
-// GraphFormats lists the formats Graph accepts, the default first.
-func GraphFormats() []string { return []string{"mermaid", "dot"} }
+// GraphFormats are the dependency graph's output formats, the default
+// first.
+var GraphFormats = Formats[GraphInput]{{"mermaid", GraphMermaid}, {"dot", GraphDOT}}
 
 // Graph writes a dependency graph in the given format.
 func Graph(w io.Writer, format string, in GraphInput) error {
-	p, ok := graphPrinters[format]
-	if !ok {
-		return fmt.Errorf("unknown format %q", format)
-	}
-	return p(w, in)
+	return GraphFormats.Write(w, format, in)
 }
 
 // nodeLabel is what a node shows: the title, or the name without one.

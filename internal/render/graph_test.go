@@ -27,7 +27,7 @@ func TestGraphGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, format := range GraphFormats() {
+		for _, format := range GraphFormats.Names() {
 			t.Run(tc.name+"/"+format, func(t *testing.T) {
 				var buf bytes.Buffer
 				if err := Graph(&buf, format, GraphInput{Graph: g}); err != nil {
@@ -76,7 +76,7 @@ func hostileGraph() *graph.Graph {
 
 func TestGraphHostileTitles(t *testing.T) {
 	g := hostileGraph()
-	for _, format := range GraphFormats() {
+	for _, format := range GraphFormats.Names() {
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := Graph(&buf, format, GraphInput{Graph: g}); err != nil {

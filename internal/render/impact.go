@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/svccat/svccat/internal/graph"
@@ -13,21 +12,13 @@ type ImpactInput struct {
 	Color  bool
 }
 
-var impactPrinters = map[string]func(io.Writer, ImpactInput) error{
-	"text": ImpactText,
-	"json": ImpactJSON,
-}
-
-// ImpactFormats lists the formats Impact accepts, the default first.
-func ImpactFormats() []string { return []string{"text", "json"} }
+// ImpactFormats are the impact report's output formats, the default
+// first.
+var ImpactFormats = Formats[ImpactInput]{{"text", ImpactText}, {"json", ImpactJSON}}
 
 // Impact writes an impact report in the given format.
 func Impact(w io.Writer, format string, in ImpactInput) error {
-	p, ok := impactPrinters[format]
-	if !ok {
-		return fmt.Errorf("unknown format %q", format)
-	}
-	return p(w, in)
+	return ImpactFormats.Write(w, format, in)
 }
 
 // impactCounts counts the services of each status.

@@ -25,7 +25,7 @@ func TestImpactGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, format := range ImpactFormats() {
+		for _, format := range ImpactFormats.Names() {
 			t.Run(tc.name+"/"+format, func(t *testing.T) {
 				var buf bytes.Buffer
 				if err := Impact(&buf, format, ImpactInput{Outage: o}); err != nil {

@@ -17,24 +17,15 @@ type RestoreInput struct {
 	Color bool
 }
 
-var restorePrinters = map[string]func(io.Writer, RestoreInput) error{
-	"table":    RestoreTable,
-	"markdown": RestoreMarkdown,
-	"json":     RestoreJSON,
-	"csv":      RestoreCSV,
-	"mermaid":  RestoreMermaid,
+// RestoreFormats are the restoration plan's output formats, the default
+// first.
+var RestoreFormats = Formats[RestoreInput]{
+	{"table", RestoreTable}, {"markdown", RestoreMarkdown}, {"json", RestoreJSON}, {"csv", RestoreCSV}, {"mermaid", RestoreMermaid},
 }
-
-// RestoreFormats lists the formats Restore accepts, the default first.
-func RestoreFormats() []string { return []string{"table", "markdown", "json", "csv", "mermaid"} }
 
 // Restore writes a restoration plan in the given format.
 func Restore(w io.Writer, format string, in RestoreInput) error {
-	p, ok := restorePrinters[format]
-	if !ok {
-		return fmt.Errorf("unknown format %q", format)
-	}
-	return p(w, in)
+	return RestoreFormats.Write(w, format, in)
 }
 
 // The words every restore format shares, so the formats agree.

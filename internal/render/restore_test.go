@@ -47,7 +47,7 @@ func TestRestoreGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, format := range RestoreFormats() {
+		for _, format := range RestoreFormats.Names() {
 			t.Run(sc.name+"/"+format, func(t *testing.T) {
 				var buf bytes.Buffer
 				if err := Restore(&buf, format, RestoreInput{Plan: p}); err != nil {
@@ -129,7 +129,7 @@ func oddPlan() *graph.Plan {
 
 func TestRestoreOddPlan(t *testing.T) {
 	p := oddPlan()
-	for _, format := range RestoreFormats() {
+	for _, format := range RestoreFormats.Names() {
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := Restore(&buf, format, RestoreInput{Plan: p}); err != nil {
@@ -144,7 +144,7 @@ func TestRestoreOddPlan(t *testing.T) {
 func TestRestoreEmptyPlan(t *testing.T) {
 	p := &graph.Plan{Scenario: graph.Scenario{Site: "dc-empty"}, DefaultDuration: time.Hour}
 	var all bytes.Buffer
-	for _, format := range RestoreFormats() {
+	for _, format := range RestoreFormats.Names() {
 		var buf bytes.Buffer
 		if err := Restore(&buf, format, RestoreInput{Plan: p}); err != nil {
 			t.Fatal(err)

@@ -9,8 +9,12 @@ import (
 	"github.com/svccat/svccat/internal/lint"
 )
 
-// RuleFormats lists the formats Rules and Rule accept.
-func RuleFormats() []string { return []string{"text", "json", "markdown"} }
+// RuleListFormats are the formats of `svccat rules`; RuleFormats those
+// of `svccat rules ID`. They have the same names.
+var (
+	RuleListFormats = Formats[[]RuleDoc]{{"text", rulesText}, {"json", rulesJSON}, {"markdown", rulesMarkdown}}
+	RuleFormats     = Formats[RuleDoc]{{"text", ruleText}, {"json", ruleJSON}, {"markdown", ruleMarkdown}}
+)
 
 type jsonRule struct {
 	ID              string `json:"id"`
@@ -36,28 +40,32 @@ func jsonRuleOf(r RuleDoc) jsonRule {
 // Rules lists rules: an aligned table (text), {"rules":[…]} (json), or
 // the Markdown table the README carries (markdown).
 func Rules(w io.Writer, format string, rules []RuleDoc) error {
-	switch format {
-	case "text":
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "RULE\tDEFAULT\tWHAT IT FINDS")
-		for _, r := range rules {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Name, r.Severity, r.Doc.Title)
-		}
-		return tw.Flush()
-	case "json":
-		out := struct {
-			Rules []jsonRule `json:"rules"`
-		}{Rules: []jsonRule{}}
-		for _, r := range rules {
-			out.Rules = append(out.Rules, jsonRuleOf(r))
-		}
-		return WriteJSON(w, out)
-	case "markdown":
-		bw := bufio.NewWriter(w)
-		rulesTable(bw, rules, false)
-		return bw.Flush()
+	return RuleListFormats.Write(w, format, rules)
+}
+
+func rulesText(w io.Writer, rules []RuleDoc) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "RULE\tDEFAULT\tWHAT IT FINDS")
+	for _, r := range rules {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Name, r.Severity, r.Doc.Title)
 	}
-	return fmt.Errorf("unknown format %q", format)
+	return tw.Flush()
+}
+
+func rulesJSON(w io.Writer, rules []RuleDoc) error {
+	out := struct {
+		Rules []jsonRule `json:"rules"`
+	}{Rules: []jsonRule{}}
+	for _, r := range rules {
+		out.Rules = append(out.Rules, jsonRuleOf(r))
+	}
+	return WriteJSON(w, out)
+}
+
+func rulesMarkdown(w io.Writer, rules []RuleDoc) error {
+	bw := bufio.NewWriter(w)
+	rulesTable(bw, rules, false)
+	return bw.Flush()
 }
 
 // rulesTable writes the Markdown table of rules; with anchors, each id
@@ -77,27 +85,29 @@ func rulesTable(w io.Writer, rules []RuleDoc, anchors bool) {
 // Rule explains one rule: its title, default severity, how to configure
 // and suppress it, then its doc.
 func Rule(w io.Writer, format string, r RuleDoc) error {
-	switch format {
-	case "text":
-		bw := bufio.NewWriter(w)
-		fmt.Fprintf(bw, "%s: %s\n\n", r.Name, r.Doc.Title)
-		fmt.Fprintf(bw, "Default:    %s\n", r.Severity)
-		fmt.Fprintf(bw, "Configure:  rules: {%s: error|warning|info|off} in .svccat.yaml\n", r.Name)
-		if r.Suppressible {
-			fmt.Fprintf(bw, "Suppress:   annotations: {%s: %s, %s: \"why\"}\n", lint.IgnoreAnnotation, r.Name, lint.IgnoreReasonAnnotation)
-		} else {
-			fmt.Fprint(bw, "Suppress:   not on an entity; its findings cannot be suppressed\n")
-		}
-		fmt.Fprintf(bw, "\n%s\n", docText(r.Doc))
-		return bw.Flush()
-	case "json":
-		return WriteJSON(w, jsonRuleOf(r))
-	case "markdown":
-		bw := bufio.NewWriter(w)
-		ruleSection(bw, r)
-		return bw.Flush()
+	return RuleFormats.Write(w, format, r)
+}
+
+func ruleText(w io.Writer, r RuleDoc) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%s: %s\n\n", r.Name, r.Doc.Title)
+	fmt.Fprintf(bw, "Default:    %s\n", r.Severity)
+	fmt.Fprintf(bw, "Configure:  rules: {%s: error|warning|info|off} in .svccat.yaml\n", r.Name)
+	if r.Suppressible {
+		fmt.Fprintf(bw, "Suppress:   annotations: {%s: %s, %s: \"why\"}\n", lint.IgnoreAnnotation, r.Name, lint.IgnoreReasonAnnotation)
+	} else {
+		fmt.Fprint(bw, "Suppress:   not on an entity; its findings cannot be suppressed\n")
 	}
-	return fmt.Errorf("unknown format %q", format)
+	fmt.Fprintf(bw, "\n%s\n", docText(r.Doc))
+	return bw.Flush()
+}
+
+func ruleJSON(w io.Writer, r RuleDoc) error { return WriteJSON(w, jsonRuleOf(r)) }
+
+func ruleMarkdown(w io.Writer, r RuleDoc) error {
+	bw := bufio.NewWriter(w)
+	ruleSection(bw, r)
+	return bw.Flush()
 }
 
 // ruleSection is one rule's section of the reference page.
