@@ -53,8 +53,9 @@ type Relationship struct {
 	Partnership *int
 	// LastContact is the day of the last contact, at UTC midnight; zero
 	// when not given.
-	LastContact time.Time
-	Pos         pos.Pos
+	LastContact    time.Time
+	LastContactPos pos.Pos // the relationship's position when there is none
+	Pos            pos.Pos
 
 	With *Person // resolved
 }
@@ -69,7 +70,9 @@ type Measurement struct {
 	// Availability is the measured availability in percent.
 	Availability *decimal.Decimal
 	Satisfaction *Survey
-	Pos          pos.Pos
+	// Pos is the spec's position; ConsumedPos and AvailabilityPos are
+	// their values' (Pos where absent).
+	Pos, ConsumedPos, AvailabilityPos pos.Pos
 
 	Service *Service // resolved
 }

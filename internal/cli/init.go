@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/svccat/svccat/internal/load"
 
@@ -49,7 +50,7 @@ func (a *app) runInit(dir string) error {
 		return usagef("%s is a file; init writes into a folder", dir)
 	}
 	repo, rel := repoPath(dir)
-	files, err := scaffold.Files(scaffold.Params{Version: installVersion(), Path: rel})
+	files, err := scaffold.Files(scaffold.Params{Version: installVersion(), Path: rel, Today: time.Now().UTC().Format(time.DateOnly)})
 	if err != nil {
 		return err
 	}

@@ -95,6 +95,18 @@ func Build(in Input) ([]Page, error) {
 			add(p, "site.md.tmpl", s.siteData(x), nil)
 		}
 	}
+	add(relationshipsPath, "relationships.md.tmpl", s.relationshipsData(), nil)
+	add(reviewPath, "review.md.tmpl", s.reviewData(), nil)
+	for _, x := range s.c.People {
+		if p := s.path(x); p != "" {
+			add(p, "person.md.tmpl", s.personData(x), nil)
+		}
+	}
+	for _, x := range s.c.Stakeholders {
+		if p := s.path(x); p != "" {
+			add(p, "stakeholder.md.tmpl", s.stakeholderData(x), nil)
+		}
+	}
 	if failed != nil {
 		return nil, failed
 	}
@@ -126,5 +138,6 @@ func newSite(in Input) (*site, error) {
 	if s.costs, err = newCosts(s); err != nil {
 		return nil, err
 	}
+	s.measures = newMeasures(s)
 	return s, nil
 }

@@ -2,6 +2,7 @@ package docs
 
 import (
 	"sort"
+	"time"
 
 	"github.com/svccat/svccat/internal/cost"
 	"github.com/svccat/svccat/internal/decimal"
@@ -88,21 +89,25 @@ func (s *site) marketData(m *catalog.Market) marketData {
 
 type segmentData struct {
 	*page
-	S           *catalog.Segment
-	Touchpoints []string
-	Cost        *cost.Row
-	Report      *cost.Report
-	Findings    []findingRow
+	S            *catalog.Segment
+	Stakeholders []stakeholderRow
+	AsOf         time.Time
+	Touchpoints  []string
+	Cost         *cost.Row
+	Report       *cost.Report
+	Findings     []findingRow
 }
 
 func (s *site) segmentData(seg *catalog.Segment) segmentData {
 	return segmentData{
-		page:        s.page(s.path(seg)),
-		S:           seg,
-		Touchpoints: touchpointsOf(seg.Services),
-		Cost:        s.costs.segments[seg.Name],
-		Report:      s.costs.BySegment,
-		Findings:    s.findingsAbout(seg.ID()),
+		page:         s.page(s.path(seg)),
+		S:            seg,
+		Touchpoints:  touchpointsOf(seg.Services),
+		Cost:         s.costs.segments[seg.Name],
+		Report:       s.costs.BySegment,
+		Findings:     s.findingsAbout(seg.ID()),
+		Stakeholders: s.stakeholderRows(seg.Stakeholders),
+		AsOf:         s.measures.AsOf,
 	}
 }
 
@@ -141,6 +146,7 @@ type serviceData struct {
 	Plan     *graph.Plan
 	PlanErr  error
 	Cost     *serviceCost
+	Measures serviceMeasures
 	Findings []findingRow
 }
 
@@ -170,6 +176,7 @@ func (s *site) serviceData(x *catalog.Service) (serviceData, error) {
 		Step:       s.steps[x.Name],
 		Cost:       s.costs.service(x),
 		Findings:   s.findingsAbout(x.ID()),
+		Measures:   s.serviceMeasures(x),
 	}
 	var err error
 	d.Graph, d.GraphDirect, err = dependencyGraph(x)

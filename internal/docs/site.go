@@ -32,6 +32,9 @@ var folders = map[string]string{
 	catalog.KindService: "services",
 	catalog.KindTeam:    "teams",
 	catalog.KindSite:    "sites",
+	// Measurements have no page of their own: their service's shows them.
+	catalog.KindPerson:      "people",
+	catalog.KindStakeholder: "stakeholders",
 }
 
 // site is what every page of one build shares.
@@ -46,7 +49,8 @@ type site struct {
 	planErr error
 	steps   map[string]*graph.Step
 
-	costs *costs
+	costs    *costs
+	measures *measures
 }
 
 var nameRE = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$`)
@@ -59,7 +63,7 @@ func (s *site) assignPaths() {
 	taken := map[string]bool{}
 	s.c.Each(func(x catalog.Named) {
 		e := x.Meta()
-		if !nameRE.MatchString(e.Name) {
+		if !nameRE.MatchString(e.Name) || folders[e.Kind] == "" {
 			return
 		}
 		p := folders[e.Kind] + "/" + e.Name + ".md"

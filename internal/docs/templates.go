@@ -50,6 +50,19 @@ var funcs = template.FuncMap{
 	"volume":  volume,
 	"neg":     negative,
 	"summary": summary,
+	// measures.go
+	"pct":       pct,
+	"pctv":      pctv,
+	"ptr":       ptr,
+	"days":      days,
+	"signedPct": signedPct,
+	"num":       num,
+	"date":      date,
+	"intp":      intp,
+	"int64p":    int64p,
+	"ratio":     ratio,
+	"mean":      mean,
+	"slo":       sloText,
 }
 
 // optDuration writes a duration field, or "not set".

@@ -8,6 +8,7 @@ import (
 
 	"cuelang.org/go/cue/cuecontext"
 	v6 "github.com/santhosh-tekuri/jsonschema/v6"
+	"gopkg.in/yaml.v3"
 
 	"github.com/svccat/svccat/internal/golden"
 	"github.com/svccat/svccat/internal/jsonschema"
@@ -44,6 +45,18 @@ func compile(t *testing.T, d jsonschema.Draft) *v6.Schema {
 // instance is a YAML document as the JSON value an editor validates.
 func instance(t *testing.T, doc *source.Document) any {
 	t.Helper()
+	// Editors read YAML 1.2, where 2026-11-03 is a string, not a
+	// timestamp (yaml.v3 would decode it as a time.Time).
+	var untime func(n *yaml.Node)
+	untime = func(n *yaml.Node) {
+		if n.Tag == "!!timestamp" {
+			n.Tag = "!!str"
+		}
+		for _, c := range n.Content {
+			untime(c)
+		}
+	}
+	untime(doc.Root)
 	var v any
 	if err := doc.Root.Decode(&v); err != nil {
 		t.Fatal(err)

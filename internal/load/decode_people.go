@@ -58,9 +58,10 @@ func (d decoder) stakeholder() *catalog.Stakeholder {
 				Partnership: integer(get(c, "partnership")),
 				Pos:         d.pos(c),
 			}
-			if v, ok := scalar(get(c, "lastContact")); ok {
-				if t, err := time.Parse(time.DateOnly, v); err == nil {
-					r.LastContact = t
+			r.LastContactPos = r.Pos
+			if lc := get(c, "lastContact"); lc != nil {
+				if t, err := time.Parse(time.DateOnly, str(lc)); err == nil {
+					r.LastContact, r.LastContactPos = t, d.pos(lc)
 				}
 			}
 			s.Relationships = append(s.Relationships, r)
@@ -84,11 +85,16 @@ func (d decoder) measurement() *catalog.Measurement {
 	if v, ok := scalar(per); ok {
 		m.Period, _ = catalog.ParsePeriod(v)
 	}
-	if v, ok := num(get(spec, "consumed")); ok {
-		m.Consumed = &v
+	m.ConsumedPos, m.AvailabilityPos = m.Pos, m.Pos
+	if n := get(spec, "consumed"); n != nil {
+		if v, ok := num(n); ok {
+			m.Consumed, m.ConsumedPos = &v, d.pos(n)
+		}
 	}
-	if v, ok := num(get(spec, "availability")); ok {
-		m.Availability = &v
+	if n := get(spec, "availability"); n != nil {
+		if v, ok := num(n); ok {
+			m.Availability, m.AvailabilityPos = &v, d.pos(n)
+		}
 	}
 	if sv := get(spec, "satisfaction"); sv != nil && sv.Kind == yaml.MappingNode {
 		score, ok1 := num(get(sv, "score"))

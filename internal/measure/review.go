@@ -9,6 +9,7 @@ import (
 	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/cost"
 	"github.com/svccat/svccat/internal/decimal"
+	"github.com/svccat/svccat/internal/finding"
 )
 
 // Groupings of review rows.
@@ -71,7 +72,10 @@ type ReviewRow struct {
 // Reviewed reports whether a service takes part in a review: live and
 // retiring business services, and with all every service not retired.
 func Reviewed(s *catalog.Service, all bool) bool {
-	return s.IsBusiness() || all
+	if all {
+		return !s.IsRetired()
+	}
+	return s.IsBusiness() && s.Live()
 }
 
 // NewReview builds the review of catalog c from the cost report by
@@ -305,4 +309,26 @@ func shareOf(s *catalog.Service, segs []*catalog.Segment, name, by string) decim
 	}
 	q, _ := decimal.FromInt(int64(n)).Quo(decimal.FromInt(int64(len(segs))))
 	return q
+}
+
+// structural are the rules whose findings are not policy findings: load
+// problems and structural problems, which a review never lists (a
+// catalog with load problems is not reviewed at all).
+var structural = map[string]bool{
+	"file": true, "unreadable-file": true, "yaml-syntax": true, "schema": true,
+	"duplicate-name": true, "unresolved-reference": true,
+	"dependency-cycle": true, "currency-mismatch": true,
+}
+
+// PolicyFindings maps each entity ("Kind/name") to the sorted, distinct
+// rule ids of the policy findings about it.
+func PolicyFindings(fs []finding.Finding) map[string][]string {
+	out := map[string][]string{}
+	for _, f := range fs {
+		if f.Entity == "" || structural[f.Rule] {
+			continue
+		}
+		out[f.Entity] = appendUnique(out[f.Entity], f.Rule)
+	}
+	return out
 }

@@ -31,6 +31,9 @@ type Params struct {
 	// Path is the catalog's folder from the repository root, for the
 	// workflow ("." when the catalog is the repository).
 	Path string
+	// Today is the date init runs (YYYY-MM-DD): the starter stakeholder's
+	// last contact.
+	Today string
 }
 
 // File is one file of the starter catalog.

@@ -8,7 +8,7 @@ import (
 )
 
 func TestFilesFillTheWorkflow(t *testing.T) {
-	files, err := Files(Params{Version: "v1.4.0", Path: "ops/catalog"})
+	files, err := Files(Params{Version: "v1.4.0", Path: "ops/catalog", Today: "2026-12-01"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +34,7 @@ func TestWorkflowInstallComment(t *testing.T) {
 		"v1.4.0": "# Pinned so that a new release",
 		"latest": "# Pin a release here (@v1.2.0, say)",
 	} {
-		files, err := Files(Params{Version: version, Path: "."})
+		files, err := Files(Params{Version: version, Path: ".", Today: "2026-12-01"})
 		if err != nil {
 			t.Fatal(err)
 		}

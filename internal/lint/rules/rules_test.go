@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/svccat/svccat/internal/load"
 
@@ -39,6 +40,13 @@ func TestRules(t *testing.T) {
 		UnderRecovery,
 		UnknownCostPool,
 		DuplicateReference,
+		SLOMissed,
+		ConsumptionVariance,
+		LowSatisfaction,
+		UncoveredStakeholder,
+		SingleThreadedStakeholder,
+		StaleRelationship,
+		SegmentWithoutStakeholder,
 	} {
 		t.Run(r.Name, func(t *testing.T) {
 			for _, dir := range fixtures(t, filepath.Join("testdata", r.Name)) {
@@ -79,6 +87,9 @@ func TestAllOrder(t *testing.T) {
 		"market-incomplete", "missing-owner", "impact-inversion",
 		"rto-infeasible", "slo-infeasible", "missing-slo", "missing-cost",
 		"currency-mismatch", "under-recovery", "unknown-cost-pool",
+		"slo-missed", "consumption-variance", "low-satisfaction",
+		"uncovered-stakeholder", "single-threaded-stakeholder",
+		"stale-relationship", "segment-without-stakeholder",
 		"duplicate-reference", // not in the spec's table: after it
 		"suppression-without-reason", "unused-suppression", "suppression-unknown-rule",
 	}
@@ -129,7 +140,11 @@ func TestDocExamples(t *testing.T) {
 				if err := os.WriteFile(file, []byte(ex.yaml), 0o644); err != nil {
 					t.Fatal(err)
 				}
-				res, err := lint.Run(load.Catalog([]string{file}, load.Options{}), config.Default(), All())
+				// Examples with dates are read as of the day they were
+				// written.
+				cfg := config.Default()
+				cfg.AsOf = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+				res, err := lint.Run(load.Catalog([]string{file}, load.Options{}), cfg, All())
 				if err != nil {
 					t.Fatal(err)
 				}
