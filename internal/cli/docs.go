@@ -3,13 +3,11 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/svccat/svccat/internal/docs"
-	"github.com/svccat/svccat/internal/source"
 )
 
 type docsOptions struct {
@@ -40,8 +38,7 @@ on stale docs. A catalog with errors is refused (exit 2).`,
 	fs := cmd.Flags()
 	fs.StringVar(&o.out, "out", "", "folder to write the site to (required)")
 	fs.BoolVar(&o.check, "check", false, "write nothing; exit 1 when the site in --out is stale")
-	fs.StringVar(&o.config, "config", "", "config file (default: .svccat.yaml at the root of the first PATH)")
-	fs.Int64Var(&o.maxFileSize, "max-file-size", source.DefaultFileBytes, "largest catalog file read, in bytes")
+	o.registerLoad(fs)
 	cmd.RegisterFlagCompletionFunc("out", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return nil, cobra.ShellCompDirectiveFilterDirs
 	})
@@ -104,8 +101,11 @@ func (o *docsOptions) writeCommand(paths []string) string {
 	if o.config != "" {
 		words = append(words, "--config", o.config)
 	}
-	if o.maxFileSize != source.DefaultFileBytes {
-		words = append(words, "--max-file-size", strconv.FormatInt(o.maxFileSize, 10))
+	if o.maxFileSize.set {
+		words = append(words, "--max-file-size", o.maxFileSize.String())
+	}
+	if o.asOf.set {
+		words = append(words, "--as-of", o.asOf.String())
 	}
 	for _, p := range paths {
 		if strings.HasPrefix(p, "-") {

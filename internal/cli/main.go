@@ -10,6 +10,8 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+
+	"github.com/svccat/svccat/internal/config"
 )
 
 // Exit codes, the same for every command.
@@ -70,6 +72,13 @@ func mainEnv(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv fu
 	if errors.As(err, &ee) {
 		return ee.code
 	}
+	var ces config.Errors
+	if errors.As(err, &ces) {
+		for _, e := range ces {
+			fmt.Fprintf(stderr, "svccat: %v\n", e)
+		}
+		return ExitUsage
+	}
 	fmt.Fprintf(stderr, "svccat: %v\n", err)
 	// The hint helps with cobra's own errors (an unknown command, too many
 	// arguments), not with a usageError, which says what to do, nor with a
@@ -111,6 +120,7 @@ run; 2 a usage error or a catalog that cannot be loaded for a report.`,
 		a.newGraphCmd(),
 		a.newDocsCmd(),
 		a.newExportCmd(),
+		a.newConfigCmd(),
 		a.newRulesCmd(),
 		a.newSchemaCmd(),
 		a.newVersionCmd(),

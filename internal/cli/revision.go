@@ -9,8 +9,8 @@ import (
 	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/gitrev"
 	"github.com/svccat/svccat/internal/lint"
-	"github.com/svccat/svccat/internal/load"
 	"github.com/svccat/svccat/internal/lint/rules"
+	"github.com/svccat/svccat/internal/load"
 	"github.com/svccat/svccat/internal/source"
 )
 
@@ -71,11 +71,18 @@ func (r *revision) display(p string) string {
 func (r *revision) load(f *catalogFlags, cfg *config.Config) (*loaded, error) {
 	// The same limits as on disk: the load stage checks them again on
 	// what is read; git is never asked for a blob over them.
-	max := f.maxFileSize
+	max := cfg.Limits.FileBytes
+	if f.maxFileSize.set {
+		max = f.maxFileSize.n
+	}
 	if max <= 0 {
 		max = source.DefaultFileBytes
 	}
-	files, probs, err := r.repo.Files(r.commit, r.roots, gitrev.Options{MaxFileSize: max, MaxTotal: source.DefaultCatalogBytes})
+	total := cfg.Limits.CatalogBytes
+	if total <= 0 {
+		total = source.DefaultCatalogBytes
+	}
+	files, probs, err := r.repo.Files(r.commit, r.roots, gitrev.Options{MaxFileSize: max, MaxTotal: total})
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +95,7 @@ func (r *revision) load(f *catalogFlags, cfg *config.Config) (*loaded, error) {
 		sp = append(sp, source.Problem{Kind: source.Unreadable, Pos: source.Pos{File: r.display(p.Path), Line: 1, Col: 1},
 			Message: p.Message + " (in " + r.rev + ")"})
 	}
-	c := load.Files(sf, sp, load.Options{Limits: source.Limits{FileBytes: max}, KeepWritten: f.keepWritten})
+	c := load.Files(sf, sp, load.Options{Limits: source.Limits{FileBytes: max, CatalogBytes: total, DocumentNodes: cfg.Limits.DocumentNodes}, KeepWritten: f.keepWritten})
 	res, err := lint.Run(c, cfg, rules.All())
 	if err != nil {
 		return nil, err
@@ -126,10 +133,10 @@ func (r *revision) config() (*config.Config, error) {
 			return nil, usagef("%s: both .svccat.yaml and .svccat.yml in %s; keep one", r.display(candidates[i]), r.rev)
 		}
 		if yok {
-			return config.Parse(r.display(candidates[i])+"@"+r.rev, yaml)
+			return load.ParseConfig(r.display(candidates[i])+"@"+r.rev, yaml)
 		}
 		if ymlok {
-			return config.Parse(r.display(candidates[i+1])+"@"+r.rev, found[candidates[i+1]])
+			return load.ParseConfig(r.display(candidates[i+1])+"@"+r.rev, found[candidates[i+1]])
 		}
 	}
 	return config.Default(), nil

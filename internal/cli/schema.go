@@ -53,7 +53,8 @@ func (a *app) runSchema(o *schemaOptions, draftSet bool) error {
 		if draftSet {
 			return usagef("--draft applies to --format jsonschema only")
 		}
-		out = []byte(schema.Source)
+		// The catalog schema, then the config schema (which uses its definitions).
+		out = []byte(schema.Source + "\n" + schema.ConfigSource)
 	case "jsonschema":
 		d, err := jsonschema.ParseDraft(o.draft)
 		if err != nil {

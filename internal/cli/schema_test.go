@@ -28,8 +28,8 @@ func TestSchemaCommand(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"schema"}, schema.Source},
-		{[]string{"schema", "--format", "cue"}, schema.Source},
+		{[]string{"schema"}, schema.Source + "\n" + schema.ConfigSource},
+		{[]string{"schema", "--format", "cue"}, schema.Source + "\n" + schema.ConfigSource},
 		{[]string{"schema", "--format", "jsonschema"}, gen(jsonschema.Draft2020)},
 		{[]string{"schema", "--format", "jsonschema", "--draft", "2020-12"}, gen(jsonschema.Draft2020)},
 		{[]string{"schema", "--format", "jsonschema", "--draft", "7"}, gen(jsonschema.Draft7)},

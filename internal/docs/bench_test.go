@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/svccat/svccat/internal/catalogtest"
-	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/lint"
 	"github.com/svccat/svccat/internal/lint/rules"
 	"github.com/svccat/svccat/internal/load"
@@ -80,7 +79,7 @@ func generated(b *testing.B, services int) Input {
 }
 
 func loadInput(b *testing.B, dir string) Input {
-	cfg, err := config.Find("", []string{dir})
+	cfg, err := load.Config("", []string{dir})
 	if err != nil {
 		b.Fatal(err)
 	}

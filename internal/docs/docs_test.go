@@ -29,7 +29,7 @@ const acmeDir = "../../examples/acme"
 // site.
 func build(t testing.TB, dir string) []Page {
 	t.Helper()
-	cfg, err := config.Find("", []string{dir})
+	cfg, err := load.Config("", []string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}

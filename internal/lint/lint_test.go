@@ -75,7 +75,7 @@ func loadFiles(t *testing.T, files map[string]string) (*load.Result, *config.Con
 			t.Fatal(err)
 		}
 	}
-	cfg, err := config.Find("", []string{dir})
+	cfg, err := load.Config("", []string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/svccat/svccat/internal/load"
 
 	"github.com/svccat/svccat/internal/catalogtest"
-	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/lint"
 	"github.com/svccat/svccat/internal/lint/rules"
 )
@@ -59,7 +58,7 @@ func BenchmarkLint(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("services=%d", n), func(b *testing.B) {
 			dir := generated(b, n)
-			cfg, err := config.Find("", []string{dir})
+			cfg, err := load.Config("", []string{dir})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/svccat/svccat/internal/load"
 
-	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/cost"
 	"github.com/svccat/svccat/internal/decimal"
 	"github.com/svccat/svccat/internal/golden"
@@ -25,7 +24,7 @@ func TestCostGolden(t *testing.T) {
 	if len(c.Problems) > 0 {
 		t.Fatalf("examples/acme: %v", c.Problems)
 	}
-	cfg, err := config.Find("", []string{"../../examples/acme"})
+	cfg, err := load.Config("", []string{"../../examples/acme"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,6 @@ import (
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"golang.org/x/net/html"
 
-	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/finding"
 	"github.com/svccat/svccat/internal/golden"
 	"github.com/svccat/svccat/internal/lint"
@@ -338,7 +337,7 @@ func findingsNeedsWork(t *testing.T) FindingsInput {
 	t.Helper()
 	t.Chdir(filepath.Join("..", ".."))
 	dir := filepath.Join("examples", "needs-work")
-	cfg, err := config.Find("", []string{dir})
+	cfg, err := load.Config("", []string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -105,6 +105,7 @@ type Checker struct {
 	ctx    *cue.Context
 	defs   map[string]cue.Value
 	shapes map[string]*shape
+	config *shape
 	leaves leafChecker
 }
 
@@ -128,7 +129,21 @@ func (c *Checker) reset() {
 		c.defs[k] = root.LookupPath(cue.MakePath(cue.Def(k)))
 		c.shapes[k] = buildShape(c.defs[k], 0)
 	}
+	conf := c.ctx.CompileString(schema.ConfigSource, cue.Filename("schema/config.cue"), cue.Scope(root))
+	if err := conf.Err(); err != nil {
+		panic(fmt.Sprintf("embedded config schema does not compile: %v", err))
+	}
+	c.config = buildShape(conf.LookupPath(cue.MakePath(cue.Def("Config"))), 0)
 	c.leaves = leafChecker{ctx: c.ctx, memo: map[leafKey][]string{}}
+}
+
+// Config validates a configuration document against the config schema
+// (#Config in schema/config.cue): every problem, each at its position,
+// unknown keys included.
+func (c *Checker) Config(doc *source.Document) []Issue {
+	v := &docCheck{doc: doc, leaves: &c.leaves, nullIsEmpty: true}
+	v.walk(doc.Root, nil, c.config, nil)
+	return v.issues
 }
 
 // Check validates one document.
@@ -158,6 +173,9 @@ type docCheck struct {
 	doc    *source.Document
 	leaves *leafChecker
 	issues []Issue
+	// nullIsEmpty accepts a null where a mapping or list belongs: in the
+	// config, a key whose entries are all commented out means "none".
+	nullIsEmpty bool
 }
 
 func (v *docCheck) report(n *yaml.Node, path []string, format string, args ...any) {

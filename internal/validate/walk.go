@@ -22,6 +22,9 @@ import (
 // "spec:", rather than somewhere inside the mapping that lacks it.
 func (v *docCheck) walk(n, key *yaml.Node, s *shape, path []string) {
 	n = deref(n)
+	if v.nullIsEmpty && n.Kind == yaml.ScalarNode && n.Tag == "!!null" && s.kind&(cue.StructKind|cue.ListKind) != 0 {
+		return // a section left without a value, its entries commented out
+	}
 	got := yamlKind(n)
 	if s.kind&got == 0 {
 		v.report(n, path, "%s: want %s, got %s", fieldName(path), describeKind(s.kind), describeNode(n))

@@ -29,7 +29,6 @@ import (
 
 	"github.com/svccat/svccat/internal/load"
 
-	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/finding"
 	"github.com/svccat/svccat/internal/lint"
 )
@@ -53,7 +52,7 @@ const marker = "# want"
 // comments. It returns the findings for further checks.
 func Run(t *testing.T, dir string, rules []*lint.Rule) []finding.Finding {
 	t.Helper()
-	cfg, err := config.Find("", []string{dir})
+	cfg, err := load.Config("", []string{dir})
 	if err != nil {
 		t.Fatalf("config: %v", err)
 	}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/finding"
 	"github.com/svccat/svccat/internal/lint"
 )
@@ -89,7 +88,7 @@ func identities(t *testing.T, dir string) ([]string, []string) {
 	if err != nil || !info.IsDir() {
 		t.Skipf("%s is not a folder", dir)
 	}
-	cfg, err := config.Find("", []string{dir})
+	cfg, err := load.Config("", []string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -144,7 +144,7 @@ func TestSeverities(t *testing.T) {
 	dir := filepath.Join("testdata", "internal-focus")
 	c := load.Catalog([]string{dir}, load.Options{})
 	run := func(severity string) map[string]finding.Severity {
-		cfg, err := config.Find("", []string{dir})
+		cfg, err := load.Config("", []string{dir})
 		if err != nil {
 			t.Fatal(err)
 		}

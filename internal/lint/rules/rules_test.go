@@ -168,7 +168,7 @@ func TestDocExamples(t *testing.T) {
 func lintExample(t *testing.T, name string) []finding.Finding {
 	t.Helper()
 	dir := filepath.Join("..", "..", "..", "examples", name)
-	cfg, err := config.Find("", []string{dir})
+	cfg, err := load.Config("", []string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}

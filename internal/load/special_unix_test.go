@@ -1,6 +1,6 @@
 //go:build unix
 
-package config_test
+package load_test
 
 import (
 	"os"
@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/svccat/svccat/internal/config"
+	"github.com/svccat/svccat/internal/load"
 )
 
 // TestSpecialConfigFiles: a config that is a named pipe is refused, not
@@ -31,7 +31,7 @@ func TestSpecialConfigFiles(t *testing.T) {
 	}
 	for p, want := range cases {
 		done := make(chan error, 1)
-		go func() { _, err := config.Load(p); done <- err }()
+		go func() { _, err := load.ConfigFile(p); done <- err }()
 		select {
 		case err := <-done:
 			if err == nil || !strings.HasSuffix(err.Error(), want) {
