@@ -360,3 +360,78 @@ func copyMap(m map[string]string) map[string]string {
 	}
 	return out
 }
+
+func TestLintNewFromRev(t *testing.T) {
+	noOwner := strings.Replace(baseServices["catalog/services/payroll.yaml"], "  owner: ops\n", "", 1)
+	base := copyMap(baseServices)
+	base["catalog/services/payroll.yaml"] = noOwner
+	// The storage finding is fixed; erp gains an error; payroll's warning
+	// stays, moved down three lines.
+	head := map[string]string{
+		"catalog/services/payroll.yaml": "# moved\n\n\n" + noOwner,
+		"catalog/services/erp.yaml":     strings.Replace(baseServices["catalog/services/erp.yaml"], "  segments: [finance]\n", "", 1),
+	}
+	dir := repoWith(t, base, head)
+	state := func() string {
+		index, _ := os.ReadFile(filepath.Join(dir, ".git", "index"))
+		return git(t, dir, "status", "--porcelain") + git(t, dir, "rev-parse", "HEAD") + git(t, dir, "symbolic-ref", "HEAD") + string(index)
+	}
+	before := state()
+
+	code, out, stderr := run(t, "lint", "--new-from-rev", "main", "catalog")
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (a new error)\n%s%s", code, out, stderr)
+	}
+	if strings.Contains(out, "missing-owner") || !strings.Contains(out, "untraced-service") ||
+		!strings.Contains(out, "unchanged finding") {
+		t.Errorf("text output:\n%s", out)
+	}
+	// Only the unchanged warning would fail at --fail-on warning if it
+	// were new; the new error does.
+	code, out, _ = run(t, "lint", "--new-from-rev", "main", "--format", "json", "--format", "sarif=lint.sarif", "--format", "github=gh.txt", "catalog")
+	if code != 1 {
+		t.Errorf("json: exit %d", code)
+	}
+	for _, want := range []string{`"baselineState": "new"`, `"baselineState": "unchanged"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("json lacks %s:\n%s", want, out)
+		}
+	}
+	sarif, err := os.ReadFile("lint.sarif")
+	if err != nil || !strings.Contains(string(sarif), `"baselineState": "unchanged"`) || strings.Contains(string(sarif), `"absent"`) {
+		t.Errorf("lint.sarif: %v\n%s", err, sarif)
+	}
+	if gh, err := os.ReadFile("gh.txt"); err != nil || !strings.Contains(string(gh), "::error") || strings.Contains(string(gh), "missing-owner") {
+		t.Errorf("gh.txt: %v\n%s", err, gh)
+	}
+	os.Remove("lint.sarif")
+	os.Remove("gh.txt")
+	if after := state(); after != before {
+		t.Errorf("lint --new-from-rev changed the repository (status, HEAD or index)")
+	}
+
+	// A baseline file from the head itself: nothing is new, exit 0 even
+	// at --fail-on info; the base as a baseline file works like the rev.
+	code, report, _ := run(t, "lint", "--format", "json", "catalog")
+	if code != 1 {
+		t.Fatalf("lint: exit %d", code)
+	}
+	bl := filepath.Join(t.TempDir(), "baseline.json")
+	os.WriteFile(bl, []byte(report), 0o644)
+	if code, out, stderr := run(t, "lint", "--baseline", bl, "--fail-on", "info", "catalog"); code != 0 {
+		t.Errorf("--baseline of itself: exit %d\n%s%s", code, out, stderr)
+	}
+	os.WriteFile(bl, []byte(`{"findings": [{"rule": 3}]}`), 0o644)
+	if code, _, stderr := run(t, "lint", "--baseline", bl, "catalog"); code != 2 || !strings.Contains(stderr, "not a svccat lint --format json report") {
+		t.Errorf("a bad baseline: exit %d, %s", code, stderr)
+	}
+	for _, args := range [][]string{
+		{"lint", "--new-from-rev", "nope", "catalog"},
+		{"lint", "--format", "json", "--format", "text", "catalog"},
+		{"lint", "--baseline", bl, "--new-from-rev", "main", "catalog"},
+	} {
+		if code, _, _ := run(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}

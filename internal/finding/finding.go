@@ -60,6 +60,10 @@ type Finding struct {
 	// it. Justification is the annotation's svccat.dev/ignore-reason.
 	Suppressed    bool
 	Justification string
+	// Baseline is the finding's state against a baseline (lint
+	// --baseline, --new-from-rev): BaselineNew, BaselineUnchanged or
+	// BaselineAbsent; "" without a baseline.
+	Baseline string
 }
 
 // Identity is what makes two findings the same finding across runs:

@@ -34,6 +34,12 @@ type FindingsInput struct {
 	Color bool
 	// Version is svccat's version, for the SARIF tool description.
 	Version string
+	// Baseline is set when the findings carry a baseline state (lint
+	// --baseline, --new-from-rev): text, GitHub and Markdown then show the
+	// new ones only, with a count of the unchanged. Absent are the
+	// baseline's findings that are gone, which JSON lists.
+	Baseline bool
+	Absent   []finding.Finding
 	// SourceURL, when set, is where the markdown printer links files to:
 	// a file's link is SourceURL/path#Lline (e.g. a GitHub blob URL for
 	// the commit). Without it links are relative paths.

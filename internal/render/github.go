@@ -18,6 +18,7 @@ import (
 // files (warnings as ::warning, infos as ::notice), then the summary line
 // as plain log text.
 func GitHub(w io.Writer, in FindingsInput) error {
+	in, unchanged := newOnly(in)
 	bw := bufio.NewWriter(w)
 	for _, f := range in.Findings {
 		var props []string
@@ -33,7 +34,7 @@ func GitHub(w io.Writer, in FindingsInput) error {
 		props = append(props, "title="+escapeProperty(f.Rule))
 		fmt.Fprintf(bw, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(f.Message))
 	}
-	fmt.Fprintln(bw, SummaryLine(in.Summary))
+	fmt.Fprintln(bw, SummaryLine(in.Summary)+baselineNote(in, unchanged))
 	return bw.Flush()
 }
 

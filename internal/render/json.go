@@ -19,6 +19,8 @@ type jsonFinding struct {
 	// Key with Rule and Entity is the finding's identity.
 	Key        string `json:"key"`
 	Suppressed bool   `json:"suppressed"`
+	// BaselineState is new, unchanged or absent against a baseline.
+	BaselineState string `json:"baselineState,omitempty"`
 }
 
 type jsonReport struct {
@@ -34,6 +36,9 @@ func JSON(w io.Writer, in FindingsInput) error {
 	for _, f := range allFindings(in) {
 		r.Findings = append(r.Findings, jsonFindingOf(f))
 	}
+	for _, f := range in.Absent {
+		r.Findings = append(r.Findings, jsonFindingOf(f))
+	}
 	return WriteJSON(w, r)
 }
 
@@ -43,7 +48,7 @@ func jsonFindingOf(f finding.Finding) jsonFinding {
 	return jsonFinding{
 		Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
 		File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col, Entity: f.Entity,
-		Key: f.Key, Suppressed: f.Suppressed,
+		Key: f.Key, Suppressed: f.Suppressed, BaselineState: f.Baseline,
 	}
 }
 

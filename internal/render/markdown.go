@@ -27,7 +27,11 @@ const (
 // summary ($GITHUB_STEP_SUMMARY): the counts, then a table of findings,
 // most severe first, each linked to its file and line.
 func Markdown(w io.Writer, in FindingsInput) error {
+	in, unchanged := newOnly(in)
 	bw := bufio.NewWriter(w)
+	if in.Baseline {
+		defer fmt.Fprintf(w, "\n%d unchanged findings from the baseline are not shown.\n", unchanged)
+	}
 	s := in.Summary
 	fmt.Fprint(bw, "### svccat lint\n\n")
 	if len(in.Findings) == 0 {

@@ -83,7 +83,10 @@ type sarifResult struct {
 	// Suppressions is set on a finding an svccat.dev/ignore annotation
 	// silenced: code scanning shows it as dismissed, not as an alert.
 	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
-	Properties   *sarifProperties   `json:"properties,omitempty"`
+	// BaselineState is new or unchanged against a baseline; findings gone
+	// since are left out (code scanning would reopen them).
+	BaselineState string           `json:"baselineState,omitempty"`
+	Properties    *sarifProperties `json:"properties,omitempty"`
 }
 
 type sarifSuppression struct {
@@ -132,10 +135,11 @@ func SARIF(w io.Writer, in FindingsInput) error {
 	seen := map[string]int{}
 	for _, f := range allFindings(in) {
 		res := sarifResult{
-			RuleID:     f.Rule,
-			Level:      sarifLevel(f.Severity),
-			Message:    sarifText{Text: f.Message},
-			Properties: &sarifProperties{Entity: f.Entity, Key: f.Key},
+			RuleID:        f.Rule,
+			Level:         sarifLevel(f.Severity),
+			Message:       sarifText{Text: f.Message},
+			Properties:    &sarifProperties{Entity: f.Entity, Key: f.Key},
+			BaselineState: f.Baseline,
 		}
 		if f.Suppressed {
 			res.Suppressions = []sarifSuppression{{Kind: "inSource", Status: "accepted", Justification: f.Justification}}

@@ -19,6 +19,7 @@ const (
 // Text writes one line per finding, "path:line:col: severity: message
 // [rule]", then a summary line.
 func Text(w io.Writer, in FindingsInput) error {
+	in, unchanged := newOnly(in)
 	bw := bufio.NewWriter(w)
 	for _, f := range in.Findings {
 		sev := f.Severity.String()
@@ -27,7 +28,7 @@ func Text(w io.Writer, in FindingsInput) error {
 		}
 		fmt.Fprintf(bw, "%s: %s: %s [%s]\n", f.Pos, sev, f.Message, f.Rule)
 	}
-	fmt.Fprintln(bw, SummaryLine(in.Summary))
+	fmt.Fprintln(bw, SummaryLine(in.Summary)+baselineNote(in, unchanged))
 	return bw.Flush()
 }
 
