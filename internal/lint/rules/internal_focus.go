@@ -111,9 +111,9 @@ To extend the vocabulary, a single word under internalFocus.terms is one
 more technical object ("mainframe" flags "Mainframe Operations"); a phrase
 of several words is an internal function on its own ("batch scheduling").
 To silence it, internalFocus.allow lists service names that are never
-flagged, and its words read as business everywhere ("grid" in a utility's
-catalog); for one service with a reason, use the svccat.dev/ignore
-annotation.
+flagged; an entry that is one word or one vocabulary phrase reads as
+business everywhere ("grid" in a utility's catalog). For one service with
+a reason, use the svccat.dev/ignore annotation.
 
     internalFocus:
       terms: [mainframe, batch scheduling]
@@ -153,32 +153,33 @@ type focusAssessment struct {
 // assessFocus weighs a business service's words and catalog signals.
 func assessFocus(lex *lexicon, x *extras, ctx *focusContext, s *catalog.Service) focusAssessment {
 	var a focusAssessment
-	x = x.withOutcomes(ctx.senses(s))
-	a.name = lex.read(s.DisplayName(), x)
+	title, name, desc := lex.clauses(s.DisplayName()), lex.clauses(s.Name), lex.clauses(s.Description)
+	x = ctx.extras(x, s, title, name, desc)
+	a.name = lex.readClauses(title, x)
 	// The name is read too where it says more than the title: "dc-east"
 	// titled "Data Centre Operations" says less, "srv-admin-win" titled
 	// "Windows Servers" says more. A name made of the title's words is
 	// the title compressed ("print-scan" for "Print & Scan") and would
 	// only lose the title's grammar.
-	if s.Title != "" && !sameWords(lex, s.Name, s.Title) {
-		if r := lex.read(s.Name, x); r.level > a.name.level {
+	if s.Title != "" && !sameWords(name, title) {
+		if r := lex.readClauses(name, x); r.level > a.name.level {
 			a.name = r
 		}
 	}
 	// A description counts when it pairs an activity with an object or
 	// names a practice or jargon; a lone activity word in running prose
 	// is too weak.
-	if s.Description != "" {
-		if r := lex.read(s.Description, x); r.level == internalReading && (r.kind == kindPair || r.kind == kindPractice || r.kind == kindJargon) {
+	if len(desc) > 0 {
+		if r := lex.readClauses(desc, x); r.level == internalReading && (r.kind == kindPair || r.kind == kindPractice || r.kind == kindJargon) {
 			a.desc = r
 		}
 	}
-	a.signals(lex, s)
+	a.signals(lex, s, desc)
 	a.severity = a.decide()
 	return a
 }
 
-func (a *focusAssessment) signals(lex *lexicon, s *catalog.Service) {
+func (a *focusAssessment) signals(lex *lexicon, s *catalog.Service, desc [][]token) {
 	unit, priced := "", false
 	if c := s.Consumption; c != nil {
 		unit = strings.TrimSpace(c.Unit)
@@ -237,7 +238,7 @@ func (a *focusAssessment) signals(lex *lexicon, s *catalog.Service) {
 			a.business = append(a.business, fmt.Sprintf("the external segment %q", external))
 		}
 	}
-	if describesAudience(lex, s.Description) {
+	if describesAudience(lex, desc) {
 		a.biz++
 		a.business = append(a.business, "a description that names who is served")
 	}
@@ -332,14 +333,14 @@ func plural(n int, one, many string) string {
 }
 
 // sameWords reports whether every word of name is a word of title.
-func sameWords(lex *lexicon, name, title string) bool {
+func sameWords(name, title [][]token) bool {
 	in := map[string]bool{}
-	for _, ts := range lex.clauses(title) {
+	for _, ts := range title {
 		for _, t := range ts {
 			in[t.word] = true
 		}
 	}
-	for _, ts := range lex.clauses(name) {
+	for _, ts := range name {
 		for _, t := range ts {
 			if !in[t.word] {
 				return false
@@ -381,10 +382,10 @@ func unitKind(lex *lexicon, unit string) termClass {
 }
 
 // describesAudience reports whether a description names who is served.
-func describesAudience(lex *lexicon, desc string) bool {
-	for _, ts := range lex.clauses(desc) {
+func describesAudience(lex *lexicon, desc [][]token) bool {
+	for _, ts := range desc {
 		for _, t := range ts {
-			if lex.audience[t.word] || lex.audience[strings.TrimSuffix(t.word, "s")] {
+			if lex.audience[t.word] || lex.audience[singular(t.word)] {
 				return true
 			}
 		}
@@ -393,76 +394,71 @@ func describesAudience(lex *lexicon, desc string) bool {
 }
 
 // focusContext finds the industries a service's context shows, caching
-// each segment's words (many services share segments).
+// what each segment shows (many services share segments) and the
+// vocabulary extras of each set of industries.
 type focusContext struct {
 	lex      *lexicon
-	segments map[*catalog.Segment]string
+	segments map[*catalog.Segment]industrySet
+	markets  map[*catalog.Market]industrySet
+	extras_  map[extrasKey]*extras
+}
+
+type extrasKey struct {
+	base *extras
+	set  industrySet
 }
 
 func newFocusContext(lex *lexicon) *focusContext {
-	return &focusContext{lex: lex, segments: map[*catalog.Segment]string{}}
+	return &focusContext{lex: lex, segments: map[*catalog.Segment]industrySet{}, markets: map[*catalog.Market]industrySet{}, extras_: map[extrasKey]*extras{}}
 }
 
-// senses returns the industry senses that read as outcome nouns for s:
-// those of every industry whose cue words occur in the service's name,
-// title, description, unit or touchpoints, or in its segments and their
-// markets.
-func (c *focusContext) senses(s *catalog.Service) map[string]bool {
-	if len(c.lex.industries) == 0 {
-		return nil
+// extras returns x with the senses of every industry whose cues occur in
+// the service's title, name, description, unit or touchpoints, or in its
+// segments and their markets, read as outcome nouns.
+func (c *focusContext) extras(x *extras, s *catalog.Service, title, name, desc [][]token) *extras {
+	set := c.lex.industriesIn(title) | c.lex.industriesIn(name) | c.lex.industriesIn(desc)
+	for _, t := range s.Touchpoints {
+		set |= c.lex.industriesIn(c.lex.clauses(t))
 	}
-	var b strings.Builder
-	b.WriteString(c.text(s.Name + " " + s.Title + " " + s.Description + " " + strings.Join(s.Touchpoints, " ")))
 	if s.Consumption != nil {
-		b.WriteString(c.text(s.Consumption.Unit))
+		set |= c.lex.industriesIn(c.lex.clauses(s.Consumption.Unit))
 	}
 	for _, seg := range s.Segments {
-		t, ok := c.segments[seg]
+		got, ok := c.segments[seg]
 		if !ok {
-			parts := []string{seg.Name, seg.Title, seg.Description, seg.ValueProposition}
+			for _, t := range []string{seg.Name, seg.Title, seg.Description, seg.ValueProposition} {
+				got |= c.lex.industriesIn(c.lex.clauses(t))
+			}
 			if m := seg.Market; m != nil {
-				parts = append(parts, m.Name, m.Title, m.Description, m.ValueProposition)
-			}
-			t = c.text(strings.Join(parts, " "))
-			c.segments[seg] = t
-		}
-		b.WriteString(t)
-	}
-	ctx := b.String()
-	var out map[string]bool
-	for _, in := range c.lex.industries {
-		for _, cue := range in.cues {
-			if strings.Contains(ctx, " "+strings.Join(cue, " ")+" ") {
-				if out == nil {
-					out = map[string]bool{}
+				mk, ok := c.markets[m]
+				if !ok {
+					for _, t := range []string{m.Name, m.Title, m.Description, m.ValueProposition} {
+						mk |= c.lex.industriesIn(c.lex.clauses(t))
+					}
+					c.markets[m] = mk
 				}
-				for k := range in.senses {
-					out[k] = true
-				}
-				break
+				got |= mk
+			}
+			c.segments[seg] = got
+		}
+		set |= got
+	}
+	if set == 0 {
+		return x
+	}
+	k := extrasKey{x, set}
+	if y, ok := c.extras_[k]; ok {
+		return y
+	}
+	senses := map[string]bool{}
+	for i, in := range c.lex.industries {
+		if set&(1<<i) != 0 {
+			for w := range in.senses {
+				senses[w] = true
 			}
 		}
 	}
-	return out
-}
-
-// text is s's words, singular where they are plurals, each padded with
-// spaces so that cues match whole words.
-func (c *focusContext) text(s string) string {
-	var b strings.Builder
-	b.WriteByte(' ')
-	for _, ts := range c.lex.clauses(s) {
-		for _, t := range ts {
-			w := t.word
-			switch {
-			case strings.HasSuffix(w, "ies") && len(w) > 4:
-				w = w[:len(w)-3] + "y"
-			case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
-				w = w[:len(w)-1]
-			}
-			b.WriteString(w)
-			b.WriteByte(' ')
-		}
-	}
-	return b.String()
+	y := x.withOutcomes(senses)
+	c.extras_[k] = y
+	return y
 }

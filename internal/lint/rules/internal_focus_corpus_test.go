@@ -78,7 +78,7 @@ func (e corpusEntry) service(t *testing.T) *catalog.Service {
 	return s
 }
 
-func readCorpus(t *testing.T, file string) []corpusEntry {
+func readCorpus(t testing.TB, file string) []corpusEntry {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", "internal-focus-corpus", file))
 	if err != nil {

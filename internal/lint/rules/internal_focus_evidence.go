@@ -40,9 +40,11 @@ type reading struct {
 }
 
 // read returns the strongest reading of s's clauses.
-func (l *lexicon) read(s string, x *extras) reading {
+func (l *lexicon) read(s string, x *extras) reading { return l.readClauses(l.clauses(s), x) }
+
+func (l *lexicon) readClauses(cls [][]token, x *extras) reading {
 	var best reading
-	for _, ts := range l.clauses(s) {
+	for _, ts := range cls {
 		if r := l.readClause(ts, x); r.level > best.level || best.kind == kindNone && r.kind != kindNone {
 			best = r
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -91,7 +92,15 @@ type lexEntry struct {
 type industry struct {
 	name   string
 	senses map[string]bool
-	cues   [][]string
+}
+
+// industrySet holds industries by their index in lexicon.industries.
+type industrySet uint64
+
+// cue is a phrase that shows an industry, indexed by its first word.
+type cue struct {
+	industry int
+	words    []string
 }
 
 // lexicon is the vocabulary, indexed by the surface forms of each
@@ -100,6 +109,7 @@ type lexicon struct {
 	first      map[string][]*lexEntry
 	known      map[string]bool // every surface form of every word
 	industries []industry
+	cues       map[string][]cue
 	techUnits  map[string]bool
 	bizUnits   map[string]bool
 	audience   map[string]bool
@@ -114,7 +124,7 @@ var defaultLexicon = sync.OnceValue(func() *lexicon {
 })
 
 func newLexicon(f *lexiconFile) *lexicon {
-	l := &lexicon{first: map[string][]*lexEntry{}, known: map[string]bool{}}
+	l := &lexicon{first: map[string][]*lexEntry{}, known: map[string]bool{}, cues: map[string][]cue{}}
 	for _, t := range f.Objects.Infrastructure {
 		l.add(t, infraObject, false)
 	}
@@ -163,13 +173,20 @@ func newLexicon(f *lexiconFile) *lexicon {
 			e.means = means
 		}
 	}
-	for _, ind := range f.Industries {
+	if len(f.Industries) > 64 {
+		panic("internal_focus_lexicon.yaml: more than 64 industries")
+	}
+	for i, ind := range f.Industries {
 		in := industry{name: ind.Name, senses: map[string]bool{}}
 		for _, s := range ind.Senses {
 			in.senses[s] = true
 		}
 		for _, c := range ind.Cues {
-			in.cues = append(in.cues, strings.Fields(c))
+			ws := strings.Fields(strings.ToLower(c))
+			for j := range ws {
+				ws[j] = singular(ws[j])
+			}
+			l.cues[ws[0]] = append(l.cues[ws[0]], cue{industry: i, words: ws})
 		}
 		l.industries = append(l.industries, in)
 	}
@@ -266,6 +283,43 @@ func verbForms(w string) []string {
 
 func isConsonant(b byte) bool { return b >= 'a' && b <= 'z' && !strings.ContainsRune("aeiou", rune(b)) }
 
+// singular is a word's likely singular: "railways" is "railway",
+// "utilities" "utility"; "gas" and "class" stay.
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// industriesIn returns the industries whose cues occur in cls.
+func (l *lexicon) industriesIn(cls [][]token) industrySet {
+	var set industrySet
+	for _, ts := range cls {
+		for i, t := range ts {
+			for _, c := range l.cues[singular(t.word)] {
+				if i+len(c.words) > len(ts) {
+					continue
+				}
+				ok := true
+				for j, w := range c.words[1:] {
+					if singular(ts[i+1+j].word) != w {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					set |= 1 << c.industry
+				}
+			}
+		}
+	}
+	return set
+}
+
 // token is one word of a name, lower-cased; caps says it was written in
 // capitals ("LAN", "VMs").
 type token struct {
@@ -282,63 +336,73 @@ type token struct {
 func (l *lexicon) clauses(s string) [][]token {
 	var out [][]token
 	var cur []token
-	lower := strings.ToLower(s) == s
+	lower := !strings.ContainsFunc(s, unicode.IsUpper)
 	flushClause := func() {
 		if len(cur) > 0 {
 			out = append(out, cur)
 			cur = nil
 		}
 	}
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		r := rs[i]
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	prev := ' '
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := i
-			for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j])) {
-				j++
+		case isWord(r):
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !isWord(r2) {
+					break
+				}
+				j += n2
 			}
-			cur = append(cur, l.words(string(rs[i:j]), lower)...)
+			cur = l.words(cur, s[i:j], lower)
+			prev = 'a'
 			i = j
 			continue
 		case r == '&' || r == '+':
 			cur = append(cur, token{word: "and"})
 		case strings.ContainsRune(",.;:()[]{}!?|\"–—", r):
 			flushClause()
-		case r == '-' && i > 0 && i+1 < len(rs) && unicode.IsSpace(rs[i-1]) && unicode.IsSpace(rs[i+1]):
+		case r == '-' && unicode.IsSpace(prev) && i+1 < len(s) && s[i+1] == ' ':
 			flushClause()
 		}
-		i++
+		prev = r
+		i += n
 	}
 	flushClause()
 	return out
 }
 
-// words splits one run of letters and digits.
-func (l *lexicon) words(w string, lowerInput bool) []token {
-	var parts []string
-	rs := []rune(w)
+// words appends the words of one run of letters and digits to out.
+func (l *lexicon) words(out []token, w string, lowerInput bool) []token {
 	start := 0
-	for i := 1; i < len(rs); i++ {
-		if unicode.IsDigit(rs[i]) != unicode.IsDigit(rs[i-1]) {
-			parts = append(parts, string(rs[start:i]))
+	prevDigit := false
+	for i, r := range w {
+		d := unicode.IsDigit(r)
+		if i > 0 && d != prevDigit {
+			out = l.word(out, w[start:i], lowerInput)
 			start = i
 		}
+		prevDigit = d
 	}
-	parts = append(parts, string(rs[start:]))
-	var out []token
-	for _, p := range parts {
-		if lw := strings.ToLower(p); !l.known[lw] {
-			if camel := splitCamel(p); len(camel) > 1 {
-				for _, c := range camel {
-					out = append(out, l.tok(c, lowerInput))
-				}
-				continue
+	return l.word(out, w[start:], lowerInput)
+}
+
+// word appends p, split at CamelCase changes when the lexicon does not
+// know it whole.
+func (l *lexicon) word(out []token, p string, lowerInput bool) []token {
+	lw := strings.ToLower(p)
+	if !lowerInput && !l.known[lw] {
+		if camel := splitCamel(p); len(camel) > 1 {
+			for _, c := range camel {
+				out = append(out, l.tok(c, lowerInput))
 			}
+			return out
 		}
-		out = append(out, l.tok(p, lowerInput))
 	}
-	return out
+	return append(out, token{word: lw, caps: lowerInput || isCaps(p)})
 }
 
 func (l *lexicon) tok(p string, lowerInput bool) token {
@@ -411,8 +475,7 @@ func (l *lexicon) spans(ts []token, x *extras) []span {
 				best.class = filler
 			}
 		}
-		text := strings.Join(words(ts[best.start:best.end]), " ")
-		if x.outcome(text) || x.outcome(strings.TrimSuffix(text, "s")) || best.entry != nil && x.outcome(best.entry.text) {
+		if best.entry != nil && x.outcome(best.entry.text) || best.entry == nil && (x.outcome(w) || x.outcome(singular(w))) {
 			best.class = outcome
 		}
 		out = append(out, best)
