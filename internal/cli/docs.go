@@ -57,7 +57,7 @@ func (a *app) runDocs(o *docsOptions, paths []string) error {
 	if err != nil {
 		return err
 	}
-	opt := docs.Options{Protected: append([]string(nil), l.loaded.Files...)}
+	opt := docs.Options{Protected: append([]string(nil), l.loaded.Files...), Guard: l.guard()}
 	if l.config.Path != "" {
 		opt.Protected = append(opt.Protected, l.config.Path)
 	}

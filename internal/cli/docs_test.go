@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/svccat/svccat/internal/docs"
+	"github.com/svccat/svccat/internal/safefile"
 )
 
 // runIn runs svccat in dir and returns the exit code and stdout.
@@ -93,5 +96,34 @@ func writeTestFile(t *testing.T, path, content string) {
 	}
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestDocsBusyFolder: a second docs run into a folder another run holds
+// exits 2 at once, naming the holder, and writes nothing.
+func TestDocsBusyFolder(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.MkdirAll("cat", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("cat/team.yaml", []byte("apiVersion: svccat/v1\nkind: Team\nmetadata: {name: ops}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll("site", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	lock, err := safefile.Acquire(filepath.Join("site", docs.LockName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	var stdout, stderr bytes.Buffer
+	code := Main([]string{"docs", "--out", "site", "cat"}, strings.NewReader(""), &stdout, &stderr)
+	if code != ExitUsage || !strings.Contains(stderr.String(), "is writing there") {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+	if entries, _ := os.ReadDir("site"); len(entries) != 1 {
+		t.Errorf("site holds %v", entries)
 	}
 }

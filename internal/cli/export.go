@@ -98,7 +98,7 @@ func (a *app) runExport(o *exportOptions, paths []string) error {
 	for i, f := range ex.Files {
 		pages[i] = docs.Page{Path: f.Name, Content: f.Data}
 	}
-	opt := docs.Options{Protected: append([]string(nil), l.loaded.Files...)}
+	opt := docs.Options{Protected: append([]string(nil), l.loaded.Files...), Guard: l.guard()}
 	if l.config.Path != "" {
 		opt.Protected = append(opt.Protected, l.config.Path)
 	}

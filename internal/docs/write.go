@@ -6,14 +6,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/svccat/svccat/internal/safefile"
+	"github.com/svccat/svccat/internal/source"
 )
 
 // ManifestName is the file in the output folder that lists the pages svccat
@@ -29,6 +30,14 @@ type manifest struct {
 }
 
 const generator = "svccat docs"
+
+// LockName is the lock file a run holds in the output folder while it
+// writes, so that two runs never blend their pages.
+const LockName = ".svccat-docs.lock"
+
+// maxManifestBytes bounds the manifest read: a site of 100,000 pages
+// lists a few megabytes.
+const maxManifestBytes = 64 << 20
 
 // ChangeKind says what a run does, or would do, to a file.
 type ChangeKind string
@@ -51,6 +60,10 @@ type Options struct {
 	// catalog's files and its config. A folder that holds one of them is
 	// refused outright, since it is the catalog, not a place for docs.
 	Protected []string
+	// Guard, when set, checks the folder and every YAML file written
+	// against the catalog being read (an export must not land where the
+	// next run would read it).
+	Guard *safefile.Guard
 }
 
 // Diff compares the pages (and the manifest listing them) with what is
@@ -70,8 +83,24 @@ func Diff(dir string, pages []Page, opt Options) ([]Change, error) {
 // an earlier run generated that are no longer part of the site, and
 // updates the manifest. Files svccat did not generate are never touched.
 // It returns what it changed.
+//
+// The folder is locked while it is written (a second run fails at once),
+// the manifest naming the new pages is written before the first page, and
+// the temporary files a killed run left are removed first: after a crash
+// the next run recognises the folder as its own and completes.
 func Write(dir string, pages []Page, opt Options) ([]Change, error) {
+	if err := checkDest(dir, opt); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	lock, err := safefile.Acquire(filepath.Join(dir, LockName))
+	if err != nil {
+		return nil, fmt.Errorf("--out %s: %w", dir, err)
+	}
+	defer lock.Release()
+	if _, err := safefile.RemoveLeftovers(dir); err != nil {
 		return nil, err
 	}
 	p, err := prepare(dir, pages, opt)
@@ -83,7 +112,7 @@ func Write(dir string, pages []Page, opt Options) ([]Change, error) {
 	}
 	// Record the new pages before writing them, so that an interrupted
 	// run still knows they are svccat's to remove later.
-	if union := mergeSorted(p.old, p.paths); len(union) != len(p.old) {
+	if union := mergeSorted(p.old, p.paths); len(union) != len(p.old) || !p.hasManifest {
 		if err := p.writeFile(ManifestName, manifestBytes(union)); err != nil {
 			return nil, err
 		}
@@ -115,6 +144,25 @@ func Write(dir string, pages []Page, opt Options) ([]Change, error) {
 	return p.changes, nil
 }
 
+// checkDest refuses the filesystem root and, with a guard, a folder of
+// the catalog and YAML pages the next run would read.
+func checkDest(dir string, opt Options) error {
+	real, err := safefile.Resolve(dir)
+	if err != nil {
+		return fmt.Errorf("--out %s: %w", dir, err)
+	}
+	if filepath.Dir(real) == real {
+		return fmt.Errorf("--out %s is the filesystem root; write the site to a folder of its own", dir)
+	}
+	if opt.Guard == nil {
+		return nil
+	}
+	if err := opt.Guard.CheckDir(dir); err != nil {
+		return fmt.Errorf("--out %w", err)
+	}
+	return nil
+}
+
 // plan is a comparison of the site with a folder.
 type plan struct {
 	dir, real string
@@ -124,7 +172,9 @@ type plan struct {
 	content   map[string][]byte // the pages and the manifest, by path
 	paths     []string          // the pages' paths, sorted
 	old       []string          // the pages the previous manifest lists
-	changes   []Change
+	// hasManifest: the folder holds a manifest (perhaps listing nothing).
+	hasManifest bool
+	changes     []Change
 }
 
 func prepare(dir string, pages []Page, opt Options) (*plan, error) {
@@ -135,6 +185,11 @@ func prepare(dir string, pages []Page, opt Options) (*plan, error) {
 		}
 		if _, dup := p.content[pg.Path]; dup {
 			return nil, fmt.Errorf("docs: page %s generated twice", pg.Path)
+		}
+		if opt.Guard != nil && (strings.HasSuffix(pg.Path, ".yaml") || strings.HasSuffix(pg.Path, ".yml")) {
+			if err := opt.Guard.CheckFile(filepath.Join(dir, filepath.FromSlash(pg.Path))); err != nil {
+				return nil, err
+			}
 		}
 		p.content[pg.Path] = pg.Content
 		p.paths = append(p.paths, pg.Path)
@@ -147,6 +202,7 @@ func prepare(dir string, pages []Page, opt Options) (*plan, error) {
 			p.protected = append(p.protected, info)
 		}
 	}
+	// The folder itself was named by the user: a link there is followed.
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -161,24 +217,27 @@ func prepare(dir string, pages []Page, opt Options) (*plan, error) {
 	case !info.IsDir():
 		return nil, fmt.Errorf("--out %s is not a folder", dir)
 	}
-	if p.real, err = filepath.EvalSymlinks(dir); err != nil {
+	if p.real, err = safefile.Resolve(dir); err != nil {
 		return nil, err
 	}
 	if err := p.checkNotCatalog(); err != nil {
 		return nil, err
 	}
-	if p.old, err = readManifest(dir); err != nil {
+	if p.old, p.hasManifest, err = readManifest(dir); err != nil {
 		return nil, err
 	}
-	for rel, want := range p.content {
-		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			p.changes = append(p.changes, Change{Added, rel})
-		case err != nil:
+	if !p.hasManifest {
+		if err := checkEmpty(dir); err != nil {
 			return nil, err
-		case !bytes.Equal(got, want):
-			p.changes = append(p.changes, Change{Changed, rel})
+		}
+	}
+	for rel, want := range p.content {
+		kind, err := p.compare(rel, want)
+		if err != nil {
+			return nil, err
+		}
+		if kind != "" {
+			p.changes = append(p.changes, Change{kind, rel})
 		}
 	}
 	for _, old := range p.old {
@@ -191,6 +250,102 @@ func prepare(dir string, pages []Page, opt Options) (*plan, error) {
 	}
 	sortChanges(p.changes)
 	return p, nil
+}
+
+// checkEmpty refuses a folder that holds anything but svccat's own lock
+// and temporary files: without a manifest, it is not svccat's to fill.
+func checkEmpty(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Name() == LockName || safefile.IsTemp(e.Name()) {
+			continue
+		}
+		return fmt.Errorf("--out %s is not empty and holds no %s, so svccat did not write it; give an empty or new folder", dir, ManifestName)
+	}
+	return nil
+}
+
+// compare says how the page on disk differs from want: Added when there
+// is none, Changed when it differs or is not a regular file (a link is
+// never followed: it is replaced by the page). It reads at most one byte
+// more than want.
+func (p *plan) compare(rel string, want []byte) (ChangeKind, error) {
+	file := filepath.Join(p.dir, filepath.FromSlash(rel))
+	if err := p.checkNoLinks(rel, false); err != nil {
+		var le *linkError
+		if errors.As(err, &le) {
+			return "", err
+		}
+		// A folder missing (the page is new) or in the way (writing it
+		// will say so, after the manifest names it).
+		return Added, nil
+	}
+	info, err := os.Lstat(file)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return Added, nil
+	case err != nil:
+		return "", err
+	case info.IsDir():
+		return "", fmt.Errorf("cannot write %s: it is a folder", file)
+	case !info.Mode().IsRegular() || info.Size() != int64(len(want)):
+		return Changed, nil
+	}
+	got, err := source.ReadRegular(file, int64(len(want)), false)
+	switch {
+	case errors.Is(err, source.ErrTooLarge):
+		return Changed, nil
+	case err != nil:
+		return "", err
+	case !bytes.Equal(got, want):
+		return Changed, nil
+	}
+	return "", nil
+}
+
+// linkError is a symbolic link met inside the output folder.
+type linkError struct{ link, dir string }
+
+func (e *linkError) Error() string {
+	return fmt.Sprintf("refusing to write below %s: it is a symbolic link, and svccat never follows one inside --out (it could lead outside %s)", e.link, e.dir)
+}
+
+// checkNoLinks makes sure that no folder on the way from the output folder
+// to rel is a symbolic link (svccat never follows one inside the folder),
+// making the missing ones when create is set.
+func (p *plan) checkNoLinks(rel string, create bool) error {
+	parts := strings.Split(rel, "/")
+	cur := p.dir
+	for _, part := range parts[:len(parts)-1] {
+		cur = filepath.Join(cur, part)
+		if p.dirs[cur] {
+			continue
+		}
+		info, err := os.Lstat(cur)
+		if errors.Is(err, fs.ErrNotExist) && create {
+			if err := os.Mkdir(cur, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				return err
+			}
+			info, err = os.Lstat(cur)
+		}
+		if err != nil {
+			return err
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return &linkError{cur, p.dir}
+		}
+		if !info.IsDir() {
+			return fmt.Errorf("cannot write below %s: it is not a folder", cur)
+		}
+		if p.dirs == nil {
+			p.dirs = map[string]bool{}
+		}
+		p.dirs[cur] = true
+	}
+	return nil
 }
 
 func sortChanges(cs []Change) {
@@ -217,62 +372,37 @@ func checkRel(p string) error {
 // loader reads only YAML files.)
 func (p *plan) checkNotCatalog() error {
 	for i, f := range p.opt.Protected {
-		real, err := filepath.EvalSymlinks(f)
+		real, err := safefile.Resolve(f)
 		if err != nil {
 			continue
 		}
-		if within(p.real, real) {
+		if safefile.Within(p.real, real) {
 			return fmt.Errorf("--out %s holds the catalog file %s; write the docs to a folder of their own", p.dir, p.opt.Protected[i])
 		}
 	}
 	return nil
 }
 
-// within reports whether target is below root (both cleaned, absolute or
-// both relative to the same folder).
-func within(root, target string) bool {
-	rel, err := filepath.Rel(root, target)
-	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
-}
-
-// target resolves the file for a site path and makes sure that writing
-// or removing it stays inside the folder and spares the catalog: a
-// symbolic link among the page's folders could otherwise lead out.
+// target is the file for a site path, checked: no symbolic link on the
+// way (so writing or removing it stays inside the folder), not a folder,
+// not a catalog file.
 func (p *plan) target(rel string, create bool) (string, error) {
 	if rel != ManifestName {
 		if err := checkRel(rel); err != nil {
 			return "", err
 		}
 	}
-	file := filepath.Join(p.dir, filepath.FromSlash(rel))
-	parent := filepath.Dir(file)
-	if !p.dirs[parent] {
-		if create {
-			if err := os.MkdirAll(parent, 0o755); err != nil {
-				return "", err
-			}
-		}
-		realParent, err := filepath.EvalSymlinks(parent)
-		if err != nil {
-			return "", err
-		}
-		if realParent != p.real && !within(p.real, realParent) {
-			return "", fmt.Errorf("refusing to write %s: it leads outside %s", file, p.dir)
-		}
-		if p.dirs == nil {
-			p.dirs = map[string]bool{}
-		}
-		p.dirs[parent] = true
+	if err := p.checkNoLinks(rel, create); err != nil {
+		return "", err
 	}
+	file := filepath.Join(p.dir, filepath.FromSlash(rel))
 	if info, err := os.Lstat(file); err == nil {
 		if info.IsDir() {
 			return "", fmt.Errorf("cannot write %s: it is a folder", file)
 		}
-		if target, err := os.Stat(file); err == nil {
-			for _, prot := range p.protected {
-				if os.SameFile(target, prot) {
-					return "", fmt.Errorf("refusing to replace %s: it is a catalog file", file)
-				}
+		for _, prot := range p.protected {
+			if os.SameFile(info, prot) {
+				return "", fmt.Errorf("refusing to replace %s: it is a catalog file", file)
 			}
 		}
 	}
@@ -284,7 +414,7 @@ func (p *plan) writeFile(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(file, data)
+	return safefile.WriteAtomic(file, data, 0)
 }
 
 // remove deletes a page an earlier run generated, and then its folder if
@@ -322,7 +452,7 @@ func writeAll(files []fileWrite) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				errs[i] = writeAtomic(files[i].file, files[i].data)
+				errs[i] = safefile.WriteAtomic(files[i].file, files[i].data, 0)
 			}
 		}()
 	}
@@ -343,37 +473,6 @@ func firstError(errs []error) error {
 	return nil
 }
 
-// writeAtomic writes data through a temporary file in the same folder and
-// a rename, so that readers never see a half-written page.
-// The temporary file is created with mode 0644 under the umask, like any
-// file a tool writes, and exclusively, so that it never opens someone
-// else's file.
-func writeAtomic(file string, data []byte) error {
-	var tmp *os.File
-	var err error
-	for try := 0; try < 100; try++ {
-		name := filepath.Join(filepath.Dir(file), "."+filepath.Base(file)+".tmp"+strconv.FormatUint(uint64(rand.Uint32()), 36))
-		tmp, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
-		if !errors.Is(err, fs.ErrExist) {
-			break
-		}
-	}
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), file)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-	}
-	return werr
-}
-
 func manifestBytes(paths []string) []byte {
 	if paths == nil {
 		paths = []string{}
@@ -382,20 +481,22 @@ func manifestBytes(paths []string) []byte {
 	return append(b, '\n')
 }
 
-// readManifest lists the pages an earlier run generated in dir; none when
-// there is no manifest. Entries that are not safe paths inside the folder
-// are ignored: they are never removed.
-func readManifest(dir string) ([]string, error) {
-	data, err := os.ReadFile(filepath.Join(dir, ManifestName))
+// readManifest lists the pages an earlier run generated in dir, and says
+// whether there is a manifest. Entries that are not safe paths inside the
+// folder are ignored: they are never removed. The manifest is read like
+// any file svccat reads: bounded, only a regular file, never through a
+// link.
+func readManifest(dir string) ([]string, bool, error) {
+	data, err := source.ReadRegular(filepath.Join(dir, ManifestName), maxManifestBytes, false)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil, false, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	var m manifest
 	if err := json.Unmarshal(data, &m); err != nil || m.Generator != generator {
-		return nil, fmt.Errorf("%s is not a manifest svccat docs wrote; remove it to start over", filepath.Join(dir, ManifestName))
+		return nil, false, fmt.Errorf("%s is not a manifest svccat docs wrote; remove it to start over", filepath.Join(dir, ManifestName))
 	}
 	var out []string
 	for _, f := range m.Files {
@@ -404,7 +505,7 @@ func readManifest(dir string) ([]string, error) {
 		}
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, true, nil
 }
 
 // mergeSorted is the sorted union of two sorted lists.

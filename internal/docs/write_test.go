@@ -111,11 +111,11 @@ func TestDiffWritesNothing(t *testing.T) {
 // in the folder, and folders that still hold them, are not.
 func TestWriteRemovesOnlyItsOwnPages(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "README.md"), "mine\n")
-	writeFile(t, filepath.Join(dir, "services", "notes.md"), "mine too\n")
 	if _, err := Write(dir, pagesOf("index.md", "i\n", "services/a.md", "a\n", "services/b.md", "b\n", "teams/t.md", "t\n"), Options{}); err != nil {
 		t.Fatal(err)
 	}
+	writeFile(t, filepath.Join(dir, "README.md"), "mine\n")
+	writeFile(t, filepath.Join(dir, "services", "notes.md"), "mine too\n")
 	got, err := Write(dir, pagesOf("index.md", "i\n", "services/a.md", "a\n"), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -138,14 +138,22 @@ func TestWriteRemovesOnlyItsOwnPages(t *testing.T) {
 
 // A page that was never svccat's is overwritten only if the site has a
 // page of that path, and never removed.
-func TestWriteWithoutManifestRemovesNothing(t *testing.T) {
+func TestRefusesForeignFolder(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "services", "old.md"), "old\n")
-	if _, err := Write(dir, pagesOf("index.md", "i\n"), Options{}); err != nil {
-		t.Fatal(err)
+	if _, err := Write(dir, pagesOf("index.md", "i\n"), Options{}); err == nil || !strings.Contains(err.Error(), "is not empty and holds no "+ManifestName) {
+		t.Errorf("err = %v, want a refusal", err)
 	}
-	if !exists(filepath.Join(dir, "services", "old.md")) {
-		t.Error("a page svccat did not list in its manifest was removed")
+	if _, err := Diff(dir, pagesOf("index.md", "i\n"), Options{}); err == nil {
+		t.Error("Diff accepted a folder svccat did not write")
+	}
+	if !exists(filepath.Join(dir, "services", "old.md")) || exists(filepath.Join(dir, "index.md")) {
+		t.Error("wrote into, or removed from, a folder svccat did not write")
+	}
+	for _, d := range []string{"/", "/.."} {
+		if _, err := Write(d, pagesOf("index.md", "i\n"), Options{}); err == nil || !strings.Contains(err.Error(), "filesystem root") {
+			t.Errorf("--out %s: err = %v, want a refusal", d, err)
+		}
 	}
 }
 
@@ -218,11 +226,14 @@ func TestSymlinkOutOfFolder(t *testing.T) {
 	if err := os.MkdirAll(outside, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := Write(dir, pagesOf("index.md", "i\n"), Options{}); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.Symlink(outside, filepath.Join(dir, "services")); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Write(dir, pagesOf("services/a.md", "a\n"), Options{})
-	if err == nil || !strings.Contains(err.Error(), "outside") {
+	_, err := Write(dir, pagesOf("index.md", "i\n", "services/a.md", "a\n"), Options{})
+	if err == nil || !strings.Contains(err.Error(), "symbolic link") {
 		t.Errorf("err = %v, want a refusal to write outside", err)
 	}
 	if exists(filepath.Join(outside, "a.md")) {
@@ -235,10 +246,10 @@ func TestSymlinkOutOfFolder(t *testing.T) {
 func TestAcmeRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	pages := build(t, acmeDir)
-	writeFile(t, filepath.Join(dir, "services", "README.md"), "mine\n")
 	if _, err := Write(dir, pages, Options{}); err != nil {
 		t.Fatal(err)
 	}
+	writeFile(t, filepath.Join(dir, "services", "README.md"), "mine\n")
 	var fewer []Page
 	for _, p := range pages {
 		if p.Path != "services/crm.md" {

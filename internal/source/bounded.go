@@ -8,8 +8,17 @@ import (
 	"os"
 )
 
-// errTooLarge is what readAtMost returns when there is more than allowed.
-var errTooLarge = errors.New("larger than the limit")
+// ErrTooLarge is what a bounded read fails with when there is more than
+// allowed (errors.Is).
+var ErrTooLarge = errors.New("larger than the limit")
+
+var errTooLarge = ErrTooLarge
+
+// sizeError is an ErrTooLarge with the sizes in its message.
+type sizeError struct{ msg string }
+
+func (e *sizeError) Error() string        { return e.msg }
+func (e *sizeError) Is(target error) bool { return target == ErrTooLarge }
 
 // readAtMost reads r to its end, or fails with errTooLarge as soon as it
 // holds more than max bytes: memory stays within max plus one read.
@@ -60,7 +69,7 @@ func ReadRegular(path string, max int64, follow bool) ([]byte, error) {
 		return nil, err
 	}
 	if info.Size() > max {
-		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("file is %s, larger than the %s limit", size(info.Size()), size(max))}
+		return nil, &fs.PathError{Op: "read", Path: path, Err: &sizeError{fmt.Sprintf("file is %s, larger than the %s limit", size(info.Size()), size(max))}}
 	}
 	f, err := openNoWait(path)
 	if err != nil {
@@ -79,7 +88,7 @@ func ReadRegular(path string, max int64, follow bool) ([]byte, error) {
 	}
 	data, err := readAtMost(f, max)
 	if errors.Is(err, errTooLarge) {
-		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("file is larger than the %s limit", size(max))}
+		return nil, &fs.PathError{Op: "read", Path: path, Err: &sizeError{fmt.Sprintf("file is larger than the %s limit", size(max))}}
 	}
 	return data, err
 }
