@@ -217,8 +217,11 @@ func (s *Service) IsBusiness() bool { return s.Type == Business }
 
 // Live reports whether the service is in operation: live or retiring
 // (retiring services are live until they go). Only these take part in
-// restore plans and impact.
-func (s *Service) Live() bool { return s.Lifecycle == Live || s.Lifecycle == Retiring }
+// restore plans and impact. An empty lifecycle (a service built in
+// memory) is the default, live.
+func (s *Service) Live() bool {
+	return s.Lifecycle == Live || s.Lifecycle == Retiring || s.Lifecycle == ""
+}
 
 // IsRetired reports whether the service is kept for the record only.
 func (s *Service) IsRetired() bool { return s.Lifecycle == Retired }

@@ -97,28 +97,3 @@ func (d *dateFlag) Set(v string) error {
 }
 
 func (d *dateFlag) Type() string { return "date" }
-
-// onceString is a string flag that may be given once: pflag lets a
-// repeated flag silently override the first value, which for --site would
-// plan a different disaster than the one asked for.
-type onceString struct {
-	p   *string
-	set bool
-}
-
-func (s *onceString) String() string {
-	if s.p == nil {
-		return ""
-	}
-	return *s.p
-}
-
-func (s *onceString) Set(v string) error {
-	if s.set {
-		return fmt.Errorf("given twice (%q and %q); give it once", *s.p, v)
-	}
-	*s.p, s.set = v, true
-	return nil
-}
-
-func (s *onceString) Type() string { return "string" }

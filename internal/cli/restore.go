@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -13,9 +14,9 @@ import (
 
 type restoreOptions struct {
 	catalogFlags
-	site       string
+	sites      []string
 	services   []string
-	crews      int
+	crews      string
 	format     string
 	failOnMiss bool
 }
@@ -27,9 +28,16 @@ func (a *app) newRestoreCmd() *cobra.Command {
 		Short: "Restoration sequence for a failure scenario: dependencies first, most critical first",
 		Long: `Plan the restoration of the services a failure takes down.
 
-Scenario: --site NAME (every service that runs at the site failed),
---service NAME (repeatable), both, or by default every service (total loss).
-Every service that hard-depends on a failed one is down too.
+Scenario: --site NAME (repeatable: those sites are lost), --service NAME
+(repeatable: those services are lost, data included), both, or by default
+every service (total loss). Only live and retiring services take part.
+
+With --site, each service recovers by its restore.strategy: restore (from
+backup, restore.duration), failover (restore.failover when a standby site
+survives, else restore.duration) or active-active (lost only when every one
+of its sites is; else degraded: listed, not a step). --service and total
+loss restore from backup whatever the strategy. Every service that
+hard-depends on a failed one is down too.
 
 Order: hard dependencies before their dependents; among the services that
 are ready, the lowest effective tier first (a service inherits the most
@@ -38,24 +46,36 @@ critical tier of what depends on it), then the earliest effective deadline
 then name.
 Soft dependencies never block.
 
-Schedule: each service takes its restore.duration (where missing,
+Schedule: each step takes its duration (where missing,
 defaults.restoreDuration from the config, else 1h, marked assumed). With
---crews N, N crews work in parallel, each taking the first ready service in
-the order; by default crews are unlimited. Each step's finish is checked
-against its RTO; the report gives the makespan and the lower bounds no
-schedule can beat.
+--crews N, N crews work in parallel, each taking the first ready step in
+the order; with --crews team each step is done by its team (restore.crew,
+else owner) with the team's spec.crews crews (default 1); services with
+neither share one crew, team "(none)". By default crews are unlimited.
+Each step's finish is checked against its RTO; the report gives the
+makespan and the lower bounds no schedule can beat, names each step's team,
+whom to page (oncall, else contact), its runbook and its data-loss exposure
+(restore.backupInterval against impact.rpo).
+
+--format checklist is a Markdown runbook to work through on the day: a
+section per wave, a checkbox per step.
 
 Exit code 1 with --fail-on-miss when any RTO is missed; 2 when the catalog
 has errors or affected services hard-depend on each other in a loop.`,
 		Example: `  svccat restore-order examples/acme
   svccat restore-order --site dc-east --crews 3 examples/acme
+  svccat restore-order --site dc-east --crews team --format checklist examples/acme
   svccat restore-order --service database --format json examples/acme
   svccat restore-order --format mermaid -o restore.mmd examples/acme`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// An empty value (an unset shell variable) must not widen the
 			// scenario to a total loss.
-			if cmd.Flags().Changed("site") && o.site == "" {
-				return usagef("--site needs the name of the site that failed")
+			if cmd.Flags().Changed("site") {
+				for _, x := range o.sites {
+					if x == "" {
+						return usagef("--site needs the name of the site that failed")
+					}
+				}
 			}
 			if cmd.Flags().Changed("service") && len(o.services) == 0 {
 				return usagef("--service needs the name of a service that failed")
@@ -65,11 +85,11 @@ has errors or affected services hard-depend on each other in a loop.`,
 	}
 	o.register(cmd.Flags())
 	f := cmd.Flags()
-	f.Var(&onceString{p: &o.site}, "site", "the site that failed: every service that runs there is down")
+	f.StringArrayVar(&o.sites, "site", nil, "a site that is lost (repeatable)")
 	cmd.RegisterFlagCompletionFunc("site", a.completeSites)
 	f.StringSliceVar(&o.services, "service", nil, "a service that failed (repeatable, or comma-separated)")
 	cmd.RegisterFlagCompletionFunc("service", a.completeServices)
-	f.IntVar(&o.crews, "crews", 0, "restore crews working in parallel (0: unlimited)")
+	f.StringVar(&o.crews, "crews", "0", "restore crews working in parallel: a number (0: unlimited), or team for each team's own crews")
 	formatFlag(cmd, &o.format, render.RestoreFormats.Names())
 	f.BoolVar(&o.failOnMiss, "fail-on-miss", false, "exit 1 when a service misses its RTO")
 	return cmd
@@ -79,16 +99,20 @@ func (a *app) runRestore(o *restoreOptions, paths []string) error {
 	if err := checkFormat(o.format, render.RestoreFormats.Names()); err != nil {
 		return err
 	}
-	if o.crews < 0 {
-		return usagef("--crews %d: want a number of crews, or 0 for unlimited", o.crews)
+	opt := graph.Options{}
+	if o.crews == "team" {
+		opt.TeamCrews = true
+	} else if n, err := strconv.Atoi(o.crews); err != nil || n < 0 {
+		return usagef("--crews %q: want a number of crews, 0 for unlimited, or team", o.crews)
+	} else {
+		opt.Crews = n
 	}
 	l, err := a.loadForReport(&o.catalogFlags, paths)
 	if err != nil {
 		return err
 	}
-	plan, err := graph.RestoreOrder(l.catalog,
-		graph.Scenario{Site: o.site, Services: o.services},
-		graph.Options{Crews: o.crews, DefaultDuration: l.config.RestoreDuration})
+	opt.DefaultDuration = l.config.RestoreDuration
+	plan, err := graph.RestoreOrder(l.catalog, graph.Scenario{Sites: o.sites, Services: o.services}, opt)
 	if err != nil {
 		return a.graphError(err, "--service")
 	}

@@ -216,7 +216,7 @@ type siteData struct {
 func (s *site) siteData(x *catalog.Site) siteData {
 	d := siteData{page: s.page(s.path(x)), S: x, Services: sortServices(append([]*catalog.Service(nil), x.Services...)), Findings: s.findingsAbout(x.ID())}
 	if len(d.Services) > 0 {
-		d.Plan, d.PlanErr = graph.RestoreOrder(s.c, graph.Scenario{Site: x.Name}, graph.Options{DefaultDuration: s.cfg.RestoreDuration})
+		d.Plan, d.PlanErr = graph.RestoreOrder(s.c, graph.Scenario{Sites: []string{x.Name}}, graph.Options{DefaultDuration: s.cfg.RestoreDuration})
 	}
 	return d
 }

@@ -18,6 +18,9 @@ type dense struct {
 	svc    []*catalog.Service
 	index  map[*catalog.Service]int
 	byName map[string]int
+	// left are the services keep left out, by name, with their
+	// lifecycle: a query naming one is told why it is not there.
+	left map[string]string
 	// hard[i] are the services i hard-depends on; hardRev[i] the services
 	// that hard-depend on i. all and allRev hold hard and soft edges.
 	// Each list is sorted and free of repeats.
@@ -29,11 +32,19 @@ type dense struct {
 // by an earlier one (a duplicate-name error) or that has no name is left
 // out: references resolve to the first service of a name. Only the
 // entities' fields are read, not the catalog's lookup tables, so callers
-// may build a Catalog in memory.
-func newDense(c *catalog.Catalog) *dense {
-	g := &dense{index: make(map[*catalog.Service]int, len(c.Services)), byName: make(map[string]int, len(c.Services))}
+// may build a Catalog in memory. keep, when not nil, picks the services
+// that take part; edges to the others are left out with them.
+func newDense(c *catalog.Catalog, keep func(*catalog.Service) bool) *dense {
+	g := &dense{index: make(map[*catalog.Service]int, len(c.Services)), byName: make(map[string]int, len(c.Services)), left: map[string]string{}}
 	for _, s := range c.Services {
 		if _, dup := g.byName[s.Name]; dup || s.Name == "" {
+			continue
+		}
+		if _, dup := g.left[s.Name]; dup {
+			continue
+		}
+		if keep != nil && !keep(s) {
+			g.left[s.Name] = s.Lifecycle
 			continue
 		}
 		g.byName[s.Name] = 0
@@ -136,9 +147,15 @@ type UnknownError struct {
 	Kind  string // "service" or "site"
 	Name  string
 	Known []string // the names the catalog has, sorted
+	// Lifecycle is set when the service exists but takes no part: it is
+	// pipeline or retired.
+	Lifecycle string
 }
 
 func (e *UnknownError) Error() string {
+	if e.Lifecycle != "" {
+		return fmt.Sprintf("service %q is %s: only live and retiring services take part", e.Name, e.Lifecycle)
+	}
 	msg := fmt.Sprintf("there is no %s named %q", e.Kind, e.Name)
 	switch {
 	case len(e.Known) == 0:
@@ -169,7 +186,7 @@ func (g *dense) lookup(names []string) ([]int, error) {
 	for _, n := range names {
 		i, ok := g.byName[n]
 		if !ok {
-			return nil, &UnknownError{Kind: "service", Name: n, Known: g.names()}
+			return nil, &UnknownError{Kind: "service", Name: n, Known: g.names(), Lifecycle: g.left[n]}
 		}
 		if !seen[i] {
 			seen[i] = true

@@ -40,7 +40,7 @@ type Edge struct {
 // (what needs them) of the focus services, with every edge between the
 // services it keeps. Unknown focus names give an *UnknownError.
 func Export(c *catalog.Catalog, opt ExportOptions) (*Graph, error) {
-	g := newDense(c)
+	g := newDense(c, nil)
 	n := len(g.svc)
 	keep := make([]bool, n)
 	focus := make([]bool, n)

@@ -62,7 +62,7 @@ type Hit struct {
 // degraded in turn (so degraded = every transitive dependent that is not
 // down). Unknown names give an *UnknownError.
 func Impact(c *catalog.Catalog, names []string) (*Outage, error) {
-	g := newDense(c)
+	g := newDense(c, (*catalog.Service).Live)
 	failedIdx, err := g.lookup(names)
 	if err != nil {
 		return nil, err

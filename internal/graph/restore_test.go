@@ -142,7 +142,7 @@ func TestRestoreOrderDataCentre(t *testing.T) {
 	})
 
 	t.Run("site dc1, unlimited crews", func(t *testing.T) {
-		p, err := RestoreOrder(c, Scenario{Site: "dc1"}, Options{DefaultDuration: time.Hour})
+		p, err := RestoreOrder(c, Scenario{Sites: []string{"dc1"}}, Options{DefaultDuration: time.Hour})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -323,7 +323,7 @@ func TestRestoreOrderUnknown(t *testing.T) {
 		s    Scenario
 		want string
 	}{
-		{Scenario{Site: "dc-north"}, `there is no site named "dc-north" (sites: dc-east)`},
+		{Scenario{Sites: []string{"dc-north"}}, `there is no site named "dc-north" (sites: dc-east)`},
 		{Scenario{Services: []string{"databse"}}, `there is no service named "databse" (services: database, storage)`},
 	} {
 		_, err := RestoreOrder(c, tc.s, Options{})
@@ -354,9 +354,9 @@ func TestScenarioString(t *testing.T) {
 		want string
 	}{
 		{Scenario{}, "total loss"},
-		{Scenario{Site: "dc-east"}, "site dc-east"},
+		{Scenario{Sites: []string{"dc-east"}}, "site dc-east"},
 		{Scenario{Services: []string{"dns", "crm"}}, "services crm, dns"},
-		{Scenario{Site: "dc-east", Services: []string{"crm"}}, "site dc-east and service crm"},
+		{Scenario{Sites: []string{"dc-east"}, Services: []string{"crm"}}, "site dc-east and service crm"},
 	} {
 		if got := tc.s.String(); got != tc.want {
 			t.Errorf("%#v: %q, want %q", tc.s, got, tc.want)

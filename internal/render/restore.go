@@ -21,6 +21,7 @@ type RestoreInput struct {
 // first.
 var RestoreFormats = Formats[RestoreInput]{
 	{"table", RestoreTable}, {"markdown", RestoreMarkdown}, {"json", RestoreJSON}, {"csv", RestoreCSV}, {"mermaid", RestoreMermaid},
+	{"checklist", RestoreChecklist},
 }
 
 // Restore writes a restoration plan in the given format.
@@ -41,7 +42,10 @@ func restoreSummary(p *graph.Plan) []string {
 		return []string{"Nothing to restore: the scenario takes no service down."}
 	}
 	crews := "unlimited crews"
-	if p.Crews > 0 {
+	switch {
+	case p.TeamCrews:
+		crews = "each team's own crews"
+	case p.Crews > 0:
 		crews = plural(p.Crews, "crew")
 	}
 	lines := []string{
@@ -65,13 +69,59 @@ func restoreSummary(p *graph.Plan) []string {
 	return lines
 }
 
+// degradedNote lists the services that run on degraded, or is "".
+func degradedNote(p *graph.Plan) string {
+	if len(p.Degraded) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Degraded, not restored (active-active, still running at a surviving site): %s.", strings.Join(p.Degraded, ", "))
+}
+
 func restoreBounds(p *graph.Plan) string {
 	lb := p.LowerBounds
 	s := fmt.Sprintf("longest chain %s: %s", duration.Format(lb.CriticalPath), strings.Join(lb.CriticalChain, " → "))
-	if p.Crews > 0 {
+	switch {
+	case p.TeamCrews:
+		var busiest graph.TeamBound
+		for _, t := range lb.Teams {
+			if t.Bound > busiest.Bound {
+				busiest = t
+			}
+		}
+		if busiest.Team != "" {
+			s += fmt.Sprintf("; busiest team %s: %s / %s = %s", busiest.Team, duration.Format(busiest.Work), plural(busiest.Crews, "crew"), duration.Format(busiest.Bound))
+		}
+	case p.Crews > 0:
 		s += fmt.Sprintf("; total work %s / %s = %s", duration.Format(p.Work), plural(p.Crews, "crew"), duration.Format(lb.WorkPerCrew))
 	}
 	return s
+}
+
+// crewed reports whether steps have crew numbers.
+func crewed(p *graph.Plan) bool { return p.Crews > 0 || p.TeamCrews }
+
+// dataLoss says a step's data-loss exposure: "≤ 15m (RPO 1h)",
+// "1h > RPO 15m", "no backup interval", "-".
+func dataLoss(s graph.Step) string {
+	switch {
+	case s.BackupInterval == nil && s.RPO == nil:
+		return "-"
+	case s.BackupInterval == nil:
+		return "no backup interval (RPO " + duration.Format(*s.RPO) + ")"
+	case s.RPO == nil:
+		return "up to " + duration.Format(*s.BackupInterval) + " (no RPO)"
+	case *s.RPOMet:
+		return "up to " + duration.Format(*s.BackupInterval) + " (RPO " + duration.Format(*s.RPO) + " met)"
+	}
+	return "up to " + duration.Format(*s.BackupInterval) + " (RPO " + duration.Format(*s.RPO) + " MISSED)"
+}
+
+// stepPage is whom to page, or "-".
+func stepPage(s graph.Step) string {
+	if s.Page == "" {
+		return "-"
+	}
+	return s.Page
 }
 
 // assumedNote explains the mark on assumed durations, or is "" when no
@@ -79,7 +129,7 @@ func restoreBounds(p *graph.Plan) string {
 func assumedNote(p *graph.Plan) string {
 	for _, s := range p.Steps {
 		if s.Assumed {
-			return fmt.Sprintf("* assumed: the service has no restore.duration; the default %s is used.", duration.Format(p.DefaultDuration))
+			return fmt.Sprintf("* assumed: the service has no restore.duration (restore.failover for a failover); the default %s is used.", duration.Format(p.DefaultDuration))
 		}
 	}
 	return ""

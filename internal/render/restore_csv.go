@@ -15,7 +15,8 @@ import (
 func RestoreCSV(w io.Writer, in RestoreInput) error {
 	cw := csv.NewWriter(w)
 	header := []string{"order", "wave", "crew", "service", "title", "type", "tier", "effectiveTier", "deadline",
-		"start", "duration", "assumed", "finish", "rto", "rtoMet", "reason", "segments", "markets", "runbook"}
+		"start", "duration", "assumed", "finish", "rto", "rtoMet", "reason", "strategy", "lifecycle", "team", "page", "segments", "markets", "runbook",
+		"backupInterval", "rpo", "rpoMet"}
 	if err := cw.Write(header); err != nil {
 		return err
 	}
@@ -24,16 +25,20 @@ func RestoreCSV(w io.Writer, in RestoreInput) error {
 		if s.Crew > 0 {
 			crew = strconv.Itoa(s.Crew)
 		}
-		met := ""
+		met, rpoMet := "", ""
 		if s.RTOMet != nil {
 			met = strconv.FormatBool(*s.RTOMet)
+		}
+		if s.RPOMet != nil {
+			rpoMet = strconv.FormatBool(*s.RPOMet)
 		}
 		row := []string{
 			strconv.Itoa(s.Order), strconv.Itoa(s.Wave), crew, s.Service, s.Title, s.Type,
 			csvOpt(optTier(s.Tier)), csvOpt(optTier(s.EffectiveTier)), csvOpt(optDuration(s.Deadline)),
 			duration.Format(s.Start), duration.Format(s.Duration), strconv.FormatBool(s.Assumed), duration.Format(s.Finish),
-			csvOpt(optDuration(s.RTO)), met, s.Reason,
+			csvOpt(optDuration(s.RTO)), met, s.Reason, s.Strategy, s.Lifecycle, s.Team, s.Page,
 			strings.Join(s.Segments, ";"), strings.Join(s.Markets, ";"), s.Runbook,
+			csvOpt(optDuration(s.BackupInterval)), csvOpt(optDuration(s.RPO)), rpoMet,
 		}
 		if err := cw.Write(row); err != nil {
 			return err

@@ -23,18 +23,18 @@ func RestoreMarkdown(w io.Writer, in RestoreInput) error {
 	}
 	fmt.Fprintln(bw)
 	crew := ""
-	if p.Crews > 0 {
+	if crewed(p) {
 		crew = " Crew |"
 	}
-	fmt.Fprintf(bw, "| # | Wave |%s Service | Type | Tier | Deadline | Start | Duration | Finish | RTO | RTO met | Reason | Segments | Markets | Runbook |\n", crew)
-	align := "| ---: | ---: |"
-	if p.Crews > 0 {
+	fmt.Fprintf(bw, "| # | Wave | Team |%s Service | Type | Tier | Deadline | Start | Duration | Finish | RTO | RTO met | Reason | Page | Segments | Markets | Runbook | Data loss |\n", crew)
+	align := "| ---: | ---: | --- |"
+	if crewed(p) {
 		align += " ---: |"
 	}
-	fmt.Fprintln(bw, align+" --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- | --- |")
+	fmt.Fprintln(bw, align+" --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- | --- | --- | --- |")
 	for _, s := range p.Steps {
-		fmt.Fprintf(bw, "| %d | %d |", s.Order, s.Wave)
-		if p.Crews > 0 {
+		fmt.Fprintf(bw, "| %d | %d | %s |", s.Order, s.Wave, mdText(s.Team))
+		if crewed(p) {
 			fmt.Fprintf(bw, " %d |", s.Crew)
 		}
 		status := rtoStatus(s)
@@ -44,13 +44,17 @@ func RestoreMarkdown(w io.Writer, in RestoreInput) error {
 		cells := []string{
 			mdService(s), s.Type, stepTier(s), optDuration(s.Deadline),
 			duration.Format(s.Start), mdText(stepDuration(s)), duration.Format(s.Finish), optDuration(s.RTO),
-			status, s.Reason, mdList(s.Segments), mdList(s.Markets), mdLink("runbook", s.Runbook),
+			status, s.Reason, mdText(stepPage(s)), mdList(s.Segments), mdList(s.Markets), mdLink("runbook", s.Runbook), mdText(dataLoss(s)),
 		}
 		fmt.Fprintf(bw, " %s |\n", strings.Join(cells, " | "))
 	}
 	fmt.Fprintln(bw)
 	fmt.Fprintln(bw, "Tier: own→inherited from what depends on it. Deadline: when the service must be back for every RTO that depends on it.")
 	if note := assumedNote(p); note != "" {
+		fmt.Fprintln(bw)
+		fmt.Fprintln(bw, mdText(note))
+	}
+	if note := degradedNote(p); note != "" {
 		fmt.Fprintln(bw)
 		fmt.Fprintln(bw, mdText(note))
 	}

@@ -36,21 +36,9 @@ func RestoreMermaid(w io.Writer, in RestoreInput) error {
 		bw.WriteString("    axisFormat %j %H:%M\n")
 	}
 	bw.WriteString("    todayMarker off\n")
-	for _, sec := range []struct{ name, typ string }{
-		{"Supporting services", "supporting"},
-		{"Business services", "business"},
-		{"Other services", ""},
-	} {
-		var steps []graph.Step
-		for _, s := range p.Steps {
-			if s.Type == sec.typ || sec.typ == "" && s.Type != "supporting" && s.Type != "business" {
-				steps = append(steps, s)
-			}
-		}
-		if len(steps) == 0 {
-			continue
-		}
-		fmt.Fprintf(bw, "    section %s\n", sec.name)
+	for _, sec := range ganttSections(p) {
+		fmt.Fprintf(bw, "    section %s\n", ganttText(sec.name, "#;"))
+		steps := sec.steps
 		for _, s := range steps {
 			// The step number leads the label: a bare name such as "click",
 			// "section" or "title" would be read as a Gantt statement.
@@ -73,6 +61,47 @@ func RestoreMermaid(w io.Writer, in RestoreInput) error {
 		}
 	}
 	return bw.Flush()
+}
+
+type ganttSection struct {
+	name  string
+	steps []graph.Step
+}
+
+// ganttSections groups the steps: by team (in the order each team's
+// first step comes) with team crews, so each team's lane shows its own
+// crews at work; else supporting, then business services.
+func ganttSections(p *graph.Plan) []ganttSection {
+	var out []ganttSection
+	if p.TeamCrews {
+		at := map[string]int{}
+		for _, s := range p.Steps {
+			k, ok := at[s.Team]
+			if !ok {
+				k = len(out)
+				at[s.Team] = k
+				out = append(out, ganttSection{name: "Team " + s.Team})
+			}
+			out[k].steps = append(out[k].steps, s)
+		}
+		return out
+	}
+	for _, sec := range []struct{ name, typ string }{
+		{"Supporting services", "supporting"},
+		{"Business services", "business"},
+		{"Other services", ""},
+	} {
+		var steps []graph.Step
+		for _, s := range p.Steps {
+			if s.Type == sec.typ || sec.typ == "" && s.Type != "supporting" && s.Type != "business" {
+				steps = append(steps, s)
+			}
+		}
+		if len(steps) > 0 {
+			out = append(out, ganttSection{sec.name, steps})
+		}
+	}
+	return out
 }
 
 func ganttTime(d time.Duration) string {

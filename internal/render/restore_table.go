@@ -24,15 +24,15 @@ func RestoreTable(w io.Writer, in RestoreInput) error {
 	}
 	fmt.Fprintln(bw)
 
-	header := []string{"#", "wave"}
-	if p.Crews > 0 {
+	header := []string{"#", "wave", "team"}
+	if crewed(p) {
 		header = append(header, "crew")
 	}
 	header = append(header, "service", "type", "tier", "deadline", "start", "duration", "finish", "rto", "rto met", "reason", "segments", "markets")
 	var rows [][]string
 	for _, s := range p.Steps {
-		row := []string{fmt.Sprint(s.Order), fmt.Sprint(s.Wave)}
-		if p.Crews > 0 {
+		row := []string{fmt.Sprint(s.Order), fmt.Sprint(s.Wave), oneLine(s.Team)}
+		if crewed(p) {
 			row = append(row, fmt.Sprint(s.Crew))
 		}
 		status := rtoStatus(s)
@@ -52,21 +52,46 @@ func RestoreTable(w io.Writer, in RestoreInput) error {
 	if note := assumedNote(p); note != "" {
 		fmt.Fprintln(bw, note)
 	}
+	if note := degradedNote(p); note != "" {
+		fmt.Fprintln(bw, oneLine(note))
+	}
+
+	// Who to page, each team once, in the order its first step comes.
+	var pages [][]string
+	seen := map[string]bool{}
+	for _, s := range p.Steps {
+		if !seen[s.Team] {
+			seen[s.Team] = true
+			pages = append(pages, []string{oneLine(s.Team), oneLine(stepPage(s))})
+		}
+	}
+	fmt.Fprintln(bw)
+	fmt.Fprintln(bw, "Page:")
+	if err := borderlessTable(bw, nil, pages); err != nil {
+		return err
+	}
 
 	var runbooks [][]string
 	for _, s := range p.Steps {
-		if s.Runbook != "" {
-			runbooks = append(runbooks, []string{fmt.Sprint(s.Order), s.Service, oneLine(s.Runbook)})
+		if s.Runbook != "" || s.BackupInterval != nil || s.RPO != nil {
+			runbooks = append(runbooks, []string{fmt.Sprint(s.Order), s.Service, oneLine(dashIfEmpty(s.Runbook)), dataLoss(s)})
 		}
 	}
 	if len(runbooks) > 0 {
 		fmt.Fprintln(bw)
-		fmt.Fprintln(bw, "Runbooks:")
+		fmt.Fprintln(bw, "Runbooks and data loss:")
 		if err := borderlessTable(bw, nil, runbooks); err != nil {
 			return err
 		}
 	}
 	return bw.Flush()
+}
+
+func dashIfEmpty(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
 
 func listOrDash(xs []string) string {

@@ -33,12 +33,14 @@ var acmeScenarios = []struct {
 	opt  graph.Options
 }{
 	{"total-loss", graph.Scenario{}, graph.Options{DefaultDuration: time.Hour}},
-	{"site-dc-west", graph.Scenario{Site: "dc-west"}, graph.Options{DefaultDuration: time.Hour}},
+	{"site-dc-west", graph.Scenario{Sites: []string{"dc-west"}}, graph.Options{DefaultDuration: time.Hour}},
 	{"service-database", graph.Scenario{Services: []string{"database"}}, graph.Options{DefaultDuration: time.Hour}},
 	{"total-loss-2-crews", graph.Scenario{}, graph.Options{Crews: 2, DefaultDuration: time.Hour}},
+	{"site-dc-east-team-crews", graph.Scenario{Sites: []string{"dc-east"}}, graph.Options{TeamCrews: true, DefaultDuration: time.Hour}},
+	{"sites-both-team-crews", graph.Scenario{Sites: []string{"dc-east", "dc-west"}}, graph.Options{TeamCrews: true, DefaultDuration: time.Hour}},
 }
 
-var restoreExt = map[string]string{"table": "txt", "markdown": "md", "json": "json", "csv": "csv", "mermaid": "mmd"}
+var restoreExt = map[string]string{"table": "txt", "markdown": "md", "json": "json", "csv": "csv", "mermaid": "mmd", "checklist": "checklist.md"}
 
 func TestRestoreGolden(t *testing.T) {
 	c := loadAcme(t)
@@ -76,7 +78,7 @@ func checkRestoreSyntax(t *testing.T, format string, out []byte, steps int) {
 			t.Errorf("%d JSON steps, want %d", len(v.Steps), steps)
 		}
 		for _, s := range v.Steps {
-			for _, k := range []string{"order", "wave", "service", "type", "tier", "effectiveTier", "start", "finish", "rto", "rtoMet", "reason", "segments", "runbook"} {
+			for _, k := range []string{"order", "wave", "service", "type", "tier", "effectiveTier", "start", "finish", "rto", "rtoMet", "reason", "team", "page", "segments", "runbook", "assumed"} {
 				if _, ok := s[k]; !ok {
 					t.Errorf("step %v lacks the key %q", s["service"], k)
 				}
@@ -89,6 +91,10 @@ func checkRestoreSyntax(t *testing.T, format string, out []byte, steps int) {
 		}
 		if len(recs) != steps+1 {
 			t.Errorf("%d CSV records, want a header and %d steps", len(recs), steps)
+		}
+	case "checklist":
+		if n := bytes.Count(out, []byte("\n- [ ] **")); n != steps {
+			t.Errorf("%d checklist steps, want %d", n, steps)
 		}
 	}
 }
@@ -111,19 +117,22 @@ func oddPlan() *graph.Plan {
 		Steps: []graph.Step{
 			{Order: 1, Wave: 1, Crew: 1, Service: "a|b", Title: "Pipes | and <script>alert(1)</script>\nnewline", Type: "supporting",
 				Tier: tier(3), EffectiveTier: tier(0), Deadline: dur("-30m"), Start: 0, Finish: time.Hour, Duration: time.Hour, Assumed: true,
-				RTO: dur("30m"), RTOMet: &no, Reason: "failed", Runbook: "javascript:alert(1)"},
+				RTO: dur("30m"), RTOMet: &no, Reason: "failed", Runbook: "javascript:alert(1)", Team: "ops|<b>", Page: "tel:+1 555 | 0100\nx",
+				BackupInterval: dur("1h"), RPO: dur("15m"), RPOMet: &no},
 			{Order: 2, Wave: 2, Crew: 1, Service: "erp", Title: "ERP `quoted` *bold* [link](x)", Type: "business",
 				Tier: tier(0), EffectiveTier: tier(0), Deadline: dur("4h"), Start: time.Hour, Finish: 3 * time.Hour, Duration: 2 * time.Hour,
 				RTO: dur("4h"), RTOMet: &yes, Reason: "dependency-down", Segments: []string{"finance", "payroll"}, Markets: []string{"erp"},
-				Runbook: "https://wiki.example.com/run books/(erp)"},
+				Runbook: "https://wiki.example.com/run books/(erp)", Team: "erp-team", Page: "https://pager.example.com/erp",
+				BackupInterval: dur("5m"), RPO: dur("15m"), RPOMet: &yes},
 			{Order: 3, Wave: 1, Crew: 2, Service: "reports", Title: "Réports: ünïcode; #1", Type: "business",
 				Start: 0, Finish: 26 * time.Hour, Duration: 26 * time.Hour, Reason: "dependency-down",
-				Runbook: "https://wiki.example.com/runbooks/reports"},
+				Runbook: "https://wiki.example.com/runbooks/reports", Team: graph.NoTeam},
 		},
 		Makespan:    26 * time.Hour,
 		Work:        29 * time.Hour,
 		LowerBounds: graph.LowerBounds{CriticalPath: 26 * time.Hour, CriticalChain: []string{"reports"}, WorkPerCrew: 14*time.Hour + 30*time.Minute},
 		Misses:      1,
+		Degraded:    []string{"web|<i>"},
 	}
 }
 
@@ -142,7 +151,7 @@ func TestRestoreOddPlan(t *testing.T) {
 }
 
 func TestRestoreEmptyPlan(t *testing.T) {
-	p := &graph.Plan{Scenario: graph.Scenario{Site: "dc-empty"}, DefaultDuration: time.Hour}
+	p := &graph.Plan{Scenario: graph.Scenario{Sites: []string{"dc-empty"}}, DefaultDuration: time.Hour}
 	var all bytes.Buffer
 	for _, format := range RestoreFormats.Names() {
 		var buf bytes.Buffer
