@@ -15,7 +15,7 @@ import (
 func compareRestore(base, head Side, omitted []Omission) ([]Scenario, []Omission) {
 	scenarios := []graph.Scenario{{}}
 	for _, name := range siteNames(base.Catalog, head.Catalog) {
-		scenarios = append(scenarios, graph.Scenario{Site: name})
+		scenarios = append(scenarios, graph.Scenario{Sites: []string{name}})
 	}
 	plans := func(s Side, label string) ([]*graph.Plan, bool) {
 		out := make([]*graph.Plan, len(scenarios))

@@ -73,7 +73,7 @@ func Impact(c *catalog.Catalog, names []string) (*Outage, error) {
 // ImpactEach is Impact of each named service failing on its own, with
 // the graph built once: svccat diff asks it for many services at a time.
 func ImpactEach(c *catalog.Catalog, names []string) ([]*Outage, error) {
-	g := newDense(c)
+	g := newDense(c, (*catalog.Service).Live)
 	out := make([]*Outage, len(names))
 	for k, name := range names {
 		idx, err := g.lookup([]string{name})
