@@ -129,7 +129,7 @@ func TestCompleteFlagValues(t *testing.T) {
 	}{
 		{[]string{"lint", "--format", ""}, "text\njson\nsarif\ngithub\nmarkdown\n:4\n"},
 		{[]string{"cost", "--format", ""}, "table\ncsv\njson\nmarkdown\n:4\n"},
-		{[]string{"restore-order", "--format", ""}, "table\nmarkdown\njson\ncsv\nmermaid\n:4\n"},
+		{[]string{"restore-order", "--format", ""}, "table\nmarkdown\njson\ncsv\nmermaid\nchecklist\n:4\n"},
 		{[]string{"graph", "--format", ""}, "mermaid\ndot\n:4\n"},
 		{[]string{"impact", "--format", ""}, "text\njson\n:4\n"},
 		{[]string{"lint", "--fail-on", ""}, "error\nwarning\ninfo\n:4\n"},
