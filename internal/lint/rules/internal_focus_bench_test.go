@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/svccat/svccat/internal/catalogtest"
-	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/lint"
 	"github.com/svccat/svccat/internal/load"
 )
@@ -24,7 +23,7 @@ func BenchmarkInternalFocus(b *testing.B) {
 	if _, err := catalogtest.Write(dir, catalogtest.Options{Services: 10000}); err != nil {
 		b.Fatal(err)
 	}
-	cfg, err := config.Find("", []string{dir})
+	cfg, err := load.Config("", []string{dir})
 	if err != nil {
 		b.Fatal(err)
 	}
