@@ -22,9 +22,11 @@ func (a *app) newDocsCmd() *cobra.Command {
 		Use:   "docs --out DIR [--check] [PATH...]",
 		Short: "Write the catalog as a Markdown site; --check verifies it is current",
 		Long: `Write the catalog below PATH (default .) as a Markdown site in DIR: index.md,
-a page per market, segment, persona, service, team and site, restore-order.md,
-cost.md and traceability.md. The site renders on GitHub (tables, Mermaid
-diagrams, relative links) and is the same bytes for the same catalog.
+a page per market, segment, persona, service, team, site, person and
+stakeholder, restore-order.md, cost.md, traceability.md, review.md and
+relationships.md (as of the config's asOf, else today, or --as-of). The site
+renders on GitHub (tables, Mermaid diagrams, relative links) and is the
+same bytes for the same catalog and as-of date.
 
 svccat writes only inside DIR. It lists the pages it generated in
 DIR/` + docs.ManifestName + `, and removes only those of them that no longer
