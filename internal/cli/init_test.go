@@ -117,9 +117,9 @@ func TestInitWorkflow(t *testing.T) {
 	all := strings.Join(steps, "\n")
 	for _, want := range []string{
 		"go install github.com/svccat/svccat/cmd/svccat@latest",
-		`svccat lint --format github "$CATALOG"`,
-		`svccat lint --format sarif -o svccat.sarif "$CATALOG"`,
+		`svccat lint --format github --format sarif=svccat.sarif "$CATALOG"`,
 		"github/codeql-action/upload-sarif@",
+		"svccat/svccat@main", // the diff comment on pull requests
 		`svccat docs --out docs/catalog --check "$CATALOG"`,
 	} {
 		if !strings.Contains(all, want) {
