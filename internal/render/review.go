@@ -67,13 +67,6 @@ func reviewGrid(r *measure.Review) ([]string, [][]string) {
 	return header, cells
 }
 
-func dashIfEmpty(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
-
 // volumeText is a volume with up to two decimals, grouped; "-" for none.
 func volumeText(d *decimal.Decimal) string {
 	if d == nil {
