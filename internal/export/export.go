@@ -11,8 +11,6 @@ import (
 	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/svccat/svccat/internal/catalog"
 )
 
@@ -104,20 +102,6 @@ func lifecycle(s *catalog.Service) string {
 // Exported reports whether a service leaves svccat: retired services are
 // kept for the record only, and no other tool needs them.
 func Exported(s *catalog.Service) bool { return lifecycle(s) != catalog.Retired }
-
-// yamlDoc encodes one document with two-space indentation.
-func yamlDoc(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
 
 // docFileName is a document's file name in an --out folder: its kind and
 // name, which are unique together in every target.

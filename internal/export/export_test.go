@@ -343,10 +343,10 @@ func TestLifecycles(t *testing.T) {
 				for _, want := range []string{"lifecycle: experimental", "svccat.dev/lifecycle: pipeline", "svccat.dev/lifecycle: retiring",
 					"- component:planned\n    - component:going\n    - resource:dc1\n", `{"service":"gone","type":"hard","weight":"1","retired":true}`,
 					"svccat.dev/restore-strategy: failover", "svccat.dev/standby: dc2", "svccat.dev/backup-interval: 1h", "svccat.dev/failover: 15m",
-					"svccat.dev/oncall: https://pager.example.com/ops", `svccat.dev/crews: "2"`,
+					"svccat.dev/oncall: https://pager.example.com/ops", `svccat.dev/crews: '2'`,
 					"- url: https://grafana.example.com/d/app\n      title: Dashboard\n      type: dashboard\n",
 					"title: Restore runbook", `svccat.dev/links: '[{"url":"wiki/app","title":"Wiki page","type":"docs"}]'`,
-					"kind: User\nmetadata:\n  name: ana\n", "memberOf:\n    - group:ops\n", `svccat.dev/leadership: "true"`} {
+					"kind: User\nmetadata:\n  name: ana\n", "memberOf:\n    - group:ops\n", `svccat.dev/leadership: 'true'`} {
 					if !strings.Contains(out, want) {
 						t.Errorf("export lacks %q", want)
 					}
