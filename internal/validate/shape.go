@@ -39,6 +39,9 @@ type shape struct {
 	leaf        cue.Value
 	constrained bool
 	fast        accept // nil when only CUE can tell
+	// bound is a range the schema's regular expressions cannot say:
+	// "duration" or "money" for the values of #Duration and #Money.
+	bound string
 }
 
 // maxShapeDepth guards the unfolding against a recursive schema.
@@ -92,8 +95,22 @@ func buildShape(v cue.Value, depth int) *shape {
 		s.leaf = v
 		s.constrained = !bareKind[fmt.Sprint(v)]
 		s.fast = compileAccept(v, 0)
+		s.bound = boundOf(v)
 	}
 	return s
+}
+
+// boundOf names the range check a value of the schema needs beyond CUE:
+// the definitions #Duration and #Money, found by reference.
+func boundOf(v cue.Value) string {
+	_, p := v.ReferencePath()
+	switch p.String() {
+	case "#Duration":
+		return "duration"
+	case "#Money":
+		return "money"
+	}
+	return ""
 }
 
 // bareKind lists the constraints that say nothing beyond the kind, which

@@ -78,8 +78,14 @@ func (v *docCheck) walk(n, key *yaml.Node, s *shape, path []string) {
 		}
 	default:
 		if s.constrained {
-			for _, msg := range v.leaves.check(s, n) {
+			msgs := v.leaves.check(s, n)
+			for _, msg := range msgs {
 				v.report(n, path, "%s: %s", fieldName(path), msg)
+			}
+			if len(msgs) == 0 && s.bound != "" {
+				if msg := outOfRange(s.bound, n.Value); msg != "" {
+					v.report(n, path, "%s: %s", fieldName(path), msg)
+				}
 			}
 		}
 	}
