@@ -169,9 +169,10 @@ func assessFocus(lex *lexicon, x *extras, ctx *focusContext, s *catalog.Service)
 	// A description counts when it pairs an activity with an object or
 	// names a practice or jargon; a lone activity word in running prose
 	// is too weak.
-	if len(desc) > 0 {
-		if r := lex.readClauses(desc, x); r.level == internalReading && (r.kind == kindPair || r.kind == kindPractice || r.kind == kindJargon) {
+	for _, ts := range desc {
+		if r := lex.readClause(ts, x); r.level == internalReading && (r.kind == kindPair || r.kind == kindPractice || r.kind == kindJargon) {
 			a.desc = r
+			break
 		}
 	}
 	a.signals(lex, s, desc)
