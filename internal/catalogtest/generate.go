@@ -17,6 +17,11 @@ type Options struct {
 	Services int
 	// PerFile is how many documents go in one file (default 10).
 	PerFile int
+	// Relationships adds the relationship map and the measures: a Person
+	// per team (every other one leadership), a Stakeholder per segment
+	// with two relationships, and three months of Measurements for every
+	// business service.
+	Relationships bool
 }
 
 // Write generates a catalog under dir (created if needed) and returns the
@@ -146,10 +151,66 @@ spec:
 			w.add("services", b.String())
 		}
 	}
+	extra := 0
+	if opt.Relationships {
+		extra = relationships(w, n, segments, teams, bounds[1])
+	}
 	if err := w.flushAll(); err != nil {
 		return 0, err
 	}
-	return markets + 2*segments + teams + sites + n, nil
+	return markets + 2*segments + teams + sites + n + extra, nil
+}
+
+// relationships writes people, stakeholders and measurements; it returns
+// how many entities it wrote.
+func relationships(w *writer, n, segments, teams, business int) int {
+	for i := 0; i < teams; i++ {
+		w.add("people", fmt.Sprintf(`apiVersion: svccat/v1
+kind: Person
+metadata:
+  name: person-%d
+spec:
+  team: team-%d
+  role: Head of team %d
+  leadership: %t
+`, i, i, i, i%2 == 0))
+	}
+	for i := 0; i < segments; i++ {
+		w.add("stakeholders", fmt.Sprintf(`apiVersion: svccat/v1
+kind: Stakeholder
+metadata:
+  name: stakeholder-%d
+spec:
+  organisation: %s
+  segments: [segment-%d]
+  role: Head of segment %d
+  power: %d
+  influence: %d
+  loyalty: %d
+  satisfaction: %d
+  cadence: %dd
+  relationships:
+    - {with: person-%d, type: partner, partnership: %d, lastContact: 2026-%02d-%02d}
+    - {with: person-%d, type: technical, partnership: %d, lastContact: 2026-%02d-%02d}
+`, i, []string{"business", "partner"}[i%2], i, i, i%101, (i*7)%101, (i*3)%101, (i*11)%101, 30+i%90,
+			i%teams, 1+i%100, 1+i%11, 1+i%28, (i+1)%teams, 1+(i*13)%100, 1+(i+5)%11, 1+(i*3)%28))
+	}
+	for m := 9; m <= 11; m++ {
+		for i := 0; i < business; i++ {
+			w.add("measurements", fmt.Sprintf(`apiVersion: svccat/v1
+kind: Measurement
+metadata:
+  name: service-%d-2026-%02d
+spec:
+  service: service-%d
+  period: 2026-%02d
+  consumed: %d
+  availability: 99.%d
+  satisfaction: {score: %d.%d, scale: 5, responses: %d}
+`, i, m, i, m, 4+(i*m)%40, 90+(i*m)%10, 2+(i+m)%3, (i*m)%10, (i*m)%50))
+		}
+	}
+	return teams + segments + 3*business
 }
 
 type writer struct {

@@ -76,7 +76,7 @@ func (a *app) runReview(o *reviewOptions, paths []string) error {
 		return err
 	}
 	alloc := cost.Allocate(l.catalog, l.config, "")
-	byService, err := cost.NewReport(alloc, cost.ByService)
+	byService, err := cost.NewUnitReport(alloc)
 	if err != nil {
 		return err
 	}

@@ -285,3 +285,26 @@ func expr(s string) decimal.Decimal {
 	}
 	return sum
 }
+
+// TestUnitReport: the report without traces has the same figures as the
+// full report by service.
+func TestUnitReport(t *testing.T) {
+	a := cost.Allocate(handCatalog(), config.Default(), "year")
+	full, err := cost.NewReport(a, cost.ByService)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unit, err := cost.NewUnitReport(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range full.Rows {
+		full.Rows[i].Sources, full.Rows[i].AllocatedByPool = nil, nil
+	}
+	for i := range full.Supporting {
+		full.Supporting[i].Sources, full.Supporting[i].AllocatedByPool = nil, nil
+	}
+	if diff := cmp.Diff(full, unit, cmp.AllowUnexported(cost.Report{})); diff != "" {
+		t.Errorf("unit report (-full +unit):\n%s", diff)
+	}
+}

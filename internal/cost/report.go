@@ -121,6 +121,18 @@ type Totals struct {
 // NewReport groups an allocation's business services by service, segment
 // or market and rounds every figure for display.
 func NewReport(a *Allocation, by string) (*Report, error) {
+	return newReport(a, by, true)
+}
+
+// NewUnitReport is the report by service without tracing each row's
+// allocated cost to its sources (Row.Sources and AllocatedByPool stay
+// empty): what a report needs that quotes unit cost, price and recovery,
+// at a fraction of the work on a large catalog.
+func NewUnitReport(a *Allocation) (*Report, error) {
+	return newReport(a, ByService, false)
+}
+
+func newReport(a *Allocation, by string, traced bool) (*Report, error) {
 	r := &Report{
 		Currency: a.Currency, Period: a.Period, By: by,
 		Places: MinorUnits(a.Currency), Pools: a.Pools,
@@ -159,7 +171,7 @@ func NewReport(a *Allocation, by string) (*Report, error) {
 			row.Revenue, row.Recovery = &rev, &rec
 		}
 	}
-	if by == ByService {
+	if by == ByService && traced {
 		for i := range r.Rows {
 			trace(a, &r.Rows[i], r.Pools, r.Places)
 		}
