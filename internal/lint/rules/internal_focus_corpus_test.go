@@ -160,7 +160,7 @@ func scoreCorpus(t *testing.T, es []corpusEntry) corpusScore {
 // tuned on (go test -run InternalFocusCorpus -v shows the figures and
 // every miss).
 func TestInternalFocusCorpus(t *testing.T) {
-	for _, part := range []string{"tuning.yaml", "heldout.yaml"} {
+	for _, part := range []string{"tuning.yaml", "heldout.yaml", "fresh.yaml"} {
 		c := scoreCorpus(t, readCorpus(t, part))
 		t.Logf("%s: recall %.1f%% (%d of %d internal functions at warning or error, %d as error, %d only info); false positives %.1f%% (%d of %d business services, %d as error; %d infos)",
 			part, c.recall(), c.caught, c.internal, c.caughtAsError, c.infoOnInternal, c.fpRate(), c.falsePos, c.business, c.falsePosAsError, c.infoOnBusi)
@@ -170,7 +170,7 @@ func TestInternalFocusCorpus(t *testing.T) {
 		for _, w := range c.wrong {
 			t.Logf("  %s flagged wrongly: %s", part, w)
 		}
-		if c.internal < 100 || c.business < 100 {
+		if part != "fresh.yaml" && (c.internal < 100 || c.business < 100) {
 			t.Errorf("%s: %d internal and %d business entries, want at least 100 of each", part, c.internal, c.business)
 		}
 		if part == "tuning.yaml" {
