@@ -337,8 +337,11 @@ func plural(n int, one, many string) string {
 func sameWords(name, title [][]token) bool {
 	in := map[string]bool{}
 	for _, ts := range title {
-		for _, t := range ts {
+		for i, t := range ts {
 			in[t.word] = true
+			if i > 0 { // "eSIM" is "e sim" in the title, "esim" in the name
+				in[ts[i-1].word+t.word] = true
+			}
 		}
 	}
 	for _, ts := range name {

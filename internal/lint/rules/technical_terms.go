@@ -108,6 +108,9 @@ type cue struct {
 type lexicon struct {
 	first      map[string][]*lexEntry
 	known      map[string]bool // every surface form of every word
+	// spelled maps a one-word abbreviation to the word it stands for,
+	// so that phrases match it too ("Problem Mgmt").
+	spelled map[string]string
 	industries []industry
 	cues       map[string][]cue
 	techUnits  map[string]bool
@@ -124,7 +127,7 @@ var defaultLexicon = sync.OnceValue(func() *lexicon {
 })
 
 func newLexicon(f *lexiconFile) *lexicon {
-	l := &lexicon{first: map[string][]*lexEntry{}, known: map[string]bool{}, cues: map[string][]cue{}}
+	l := &lexicon{first: map[string][]*lexEntry{}, known: map[string]bool{}, cues: map[string][]cue{}, spelled: map[string]string{}}
 	for _, t := range f.Objects.Infrastructure {
 		l.add(t, infraObject, false)
 	}
@@ -171,6 +174,11 @@ func newLexicon(f *lexiconFile) *lexicon {
 		}
 		for _, e := range l.add(abbr, c, false) {
 			e.means = means
+		}
+		if !strings.Contains(means, " ") {
+			for _, f := range nounForms(abbr) {
+				l.spelled[f] = means
+			}
 		}
 	}
 	if len(f.Industries) > 64 {
@@ -454,7 +462,7 @@ func (l *lexicon) spans(ts []token, x *extras) []span {
 		best := span{start: i, end: i + 1}
 		for _, e := range x.entries(l, ts[i].word) {
 			n := len(e.forms)
-			if i+n > len(ts) || !e.matches(ts[i:i+n]) {
+			if i+n > len(ts) || !e.matches(ts[i:i+n], l.spelled) {
 				continue
 			}
 			switch {
@@ -484,14 +492,18 @@ func (l *lexicon) spans(ts []token, x *extras) []span {
 	return out
 }
 
-func (e *lexEntry) matches(ts []token) bool {
+func (e *lexEntry) matches(ts []token, spelled map[string]string) bool {
 	for i, forms := range e.forms {
 		if e.acronym && !ts[i].caps {
 			return false
 		}
 		found := false
+		alt := ""
+		if i > 0 {
+			alt = spelled[ts[i].word]
+		}
 		for _, f := range forms {
-			if f == ts[i].word {
+			if f == ts[i].word || f == alt {
 				found = true
 				break
 			}
