@@ -106,11 +106,11 @@ type cue struct {
 // lexicon is the vocabulary, indexed by the surface forms of each
 // phrase's first word.
 type lexicon struct {
-	first      map[string][]*lexEntry
-	known      map[string]bool // every surface form of every word
+	first map[string][]*lexEntry
+	known map[string]bool // every surface form of every word
 	// spelled maps a one-word abbreviation to the word it stands for,
 	// so that phrases match it too ("Problem Mgmt").
-	spelled map[string]string
+	spelled    map[string]string
 	industries []industry
 	cues       map[string][]cue
 	techUnits  map[string]bool
