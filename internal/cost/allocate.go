@@ -136,6 +136,15 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 	if !ValidPeriod(period) {
 		period = base
 	}
+	// Retired services are kept for the record only: they cost nothing
+	// now and receive no allocation (pipeline services are in: their cost
+	// is planned).
+	svcs := make([]*catalog.Service, 0, len(c.Services))
+	for _, s := range c.Services {
+		if !s.IsRetired() {
+			svcs = append(svcs, s)
+		}
+	}
 	a := &Allocation{
 		Currency: Currency(c, cfg),
 		Period:   period,
@@ -144,10 +153,10 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 		index:    make(map[*catalog.Service]*ServiceCost, len(c.Services)),
 	}
 
-	nodes := make([]node, len(c.Services))
-	index := make(map[*catalog.Service]int, len(c.Services))
+	nodes := make([]node, len(svcs))
+	index := make(map[*catalog.Service]int, len(svcs))
 	pools := map[string]bool{}
-	for i, s := range c.Services {
+	for i, s := range svcs {
 		index[s] = i
 		sc := &ServiceCost{Service: s, Direct: map[string]decimal.Decimal{}, Received: map[string]decimal.Decimal{}}
 		a.Services = append(a.Services, sc)
@@ -170,7 +179,7 @@ func Allocate(c *catalog.Catalog, cfg *config.Config, period string) *Allocation
 	}
 	a.Pools = poolOrder(cfg, pools)
 
-	for i, s := range c.Services {
+	for i, s := range svcs {
 		for _, d := range s.DependsOn {
 			if d.To == nil {
 				continue
