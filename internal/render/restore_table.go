@@ -87,6 +87,13 @@ func RestoreTable(w io.Writer, in RestoreInput) error {
 	return bw.Flush()
 }
 
+func dashIfEmpty(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
 func listOrDash(xs []string) string {
 	if len(xs) == 0 {
 		return "-"
