@@ -422,22 +422,22 @@ func newFocusContext(lex *lexicon) *focusContext {
 func (c *focusContext) extras(x *extras, s *catalog.Service, title, name, desc [][]token) *extras {
 	set := c.lex.industriesIn(title) | c.lex.industriesIn(name) | c.lex.industriesIn(desc)
 	for _, t := range s.Touchpoints {
-		set |= c.lex.industriesIn(c.lex.clauses(t))
+		set |= c.lex.industriesInText(t)
 	}
 	if s.Consumption != nil {
-		set |= c.lex.industriesIn(c.lex.clauses(s.Consumption.Unit))
+		set |= c.lex.industriesInText(s.Consumption.Unit)
 	}
 	for _, seg := range s.Segments {
 		got, ok := c.segments[seg]
 		if !ok {
 			for _, t := range []string{seg.Name, seg.Title, seg.Description, seg.ValueProposition} {
-				got |= c.lex.industriesIn(c.lex.clauses(t))
+				got |= c.lex.industriesInText(t)
 			}
 			if m := seg.Market; m != nil {
 				mk, ok := c.markets[m]
 				if !ok {
 					for _, t := range []string{m.Name, m.Title, m.Description, m.ValueProposition} {
-						mk |= c.lex.industriesIn(c.lex.clauses(t))
+						mk |= c.lex.industriesInText(t)
 					}
 					c.markets[m] = mk
 				}

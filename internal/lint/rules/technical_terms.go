@@ -328,6 +328,49 @@ func (l *lexicon) industriesIn(cls [][]token) industrySet {
 	return set
 }
 
+// industriesInText is industriesIn for running text, without building
+// tokens: the catalog's segments and markets are read on every run.
+func (l *lexicon) industriesInText(s string) industrySet {
+	if s == "" {
+		return 0
+	}
+	s = strings.ToLower(s)
+	var ws [32]string
+	words := ws[:0]
+	start := -1
+	for i, r := range s + " " {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			words = append(words, singular(s[start:i]))
+			start = -1
+		}
+	}
+	var set industrySet
+	for i, w := range words {
+		for _, c := range l.cues[w] {
+			if i+len(c.words) > len(words) {
+				continue
+			}
+			ok := true
+			for j, cw := range c.words[1:] {
+				if words[i+1+j] != cw {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				set |= 1 << c.industry
+			}
+		}
+	}
+	return set
+}
+
 // token is one word of a name, lower-cased; caps says it was written in
 // capitals ("LAN", "VMs").
 type token struct {
