@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/svccat/svccat/internal/docs"
 	"github.com/svccat/svccat/internal/export"
+	"github.com/svccat/svccat/internal/safefile"
 )
 
 type exportOptions struct {
@@ -117,43 +117,24 @@ func (a *app) runExport(o *exportOptions, paths []string) error {
 }
 
 // checkOutsideDir refuses an output folder inside a catalog folder being
-// read: the next run would read what the export wrote there.
+// read, whatever the format: svccat never writes into the catalog it
+// reads (the docs writer's guard checks the YAML files themselves).
 func (l *loaded) checkOutsideDir(out string) error {
-	target, err := realPath(out)
+	target, err := safefile.Resolve(out)
 	if err != nil {
-		return nil
+		return usagef("--out %s: %v; refusing to write there", out, err)
 	}
 	for _, p := range l.paths {
-		info, err := os.Stat(p)
-		if err != nil || !info.IsDir() {
+		if info, err := os.Stat(p); err != nil || !info.IsDir() {
 			continue
 		}
-		root, err := realPath(p)
+		root, err := safefile.Resolve(p)
 		if err != nil {
 			continue
 		}
-		if rel, err := filepath.Rel(root, target); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		if root == target || safefile.Within(root, target) {
 			return usagef("--out %s is inside the catalog folder %s; svccat never writes into the catalog it reads: write it elsewhere", out, p)
 		}
 	}
 	return nil
-}
-
-// realPath is p absolute with symbolic links resolved, as far as it
-// exists (a folder yet to be made resolves through its parent).
-func realPath(p string) (string, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
-	var rest []string
-	for cur := abs; ; cur = filepath.Dir(cur) {
-		if real, err := filepath.EvalSymlinks(cur); err == nil {
-			return filepath.Join(append([]string{real}, rest...)...), nil
-		}
-		if filepath.Dir(cur) == cur {
-			return abs, nil
-		}
-		rest = append([]string{filepath.Base(cur)}, rest...)
-	}
 }
