@@ -13,6 +13,7 @@ import (
 	"github.com/svccat/svccat/internal/config"
 	"github.com/svccat/svccat/internal/decimal"
 	"github.com/svccat/svccat/internal/finding"
+	"github.com/svccat/svccat/internal/lint"
 )
 
 // Side is one catalog of the comparison, loaded with Written documents.
@@ -204,17 +205,10 @@ func Compare(base, head Side, opt Options) *Change {
 
 func sameConfig(a, b Side) bool { return a.Config == b.Config }
 
-// loadRules are the problems that stop a catalog from loading: a side
-// with any of them has no reports (SPEC section 4).
-var loadRules = map[string]bool{
-	"file": true, "unreadable-file": true, "yaml-syntax": true, "schema": true,
-	"duplicate-name": true, "unresolved-reference": true,
-}
-
 func loads(s Side) (bool, string) {
 	n := 0
 	for _, f := range s.Findings {
-		if loadRules[f.Rule] {
+		if lint.ClassOf(f.Rule) == lint.LoadProblem {
 			n++
 		}
 	}

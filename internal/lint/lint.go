@@ -39,10 +39,13 @@ type Rule struct {
 }
 
 // Suppressible reports whether an svccat.dev/ignore annotation can silence
-// the rule. The loader's rules cannot: a document that cannot be read or
-// breaks the schema is not a catalog entry the other checks and the
-// reports can trust. Nor can the rules that check suppressions.
-func (r *Rule) Suppressible() bool { return r.Run != nil && !r.AfterSuppression }
+// the rule. Load and structural problems cannot (see Class): a catalog
+// that does not load, or whose graph has a loop, cannot be trusted by the
+// other checks and the reports. Nor can the rules that check
+// suppressions.
+func (r *Rule) Suppressible() bool {
+	return r.Class() == Policy && r.Run != nil && !r.AfterSuppression
+}
 
 // Doc is a rule's documentation, in the shape of staticcheck's: a title,
 // why the rule matters, a bad and a good example, and how to fix a
@@ -186,6 +189,13 @@ func Run(l *load.Result, cfg *config.Config, rules []*Rule) (Result, error) {
 func configure(cfg *config.Config, rules map[string]*Rule, fs []finding.Finding) []finding.Finding {
 	out := make([]finding.Finding, 0, len(fs))
 	for _, f := range fs {
+		if ClassOf(f.Rule) != Policy {
+			// Always an error, whatever a config says (checkConfig
+			// refuses one that tries).
+			f.Severity = finding.Error
+			out = append(out, f)
+			continue
+		}
 		switch s := cfg.Rules[f.Rule].Severity; s {
 		case "off":
 			continue
@@ -203,12 +213,14 @@ func configure(cfg *config.Config, rules map[string]*Rule, fs []finding.Finding)
 	return out
 }
 
-func off(cfg *config.Config, rule string) bool { return cfg.Rules[rule].Severity == "off" }
+func off(cfg *config.Config, rule string) bool {
+	return ClassOf(rule) == Policy && cfg.Rules[rule].Severity == "off"
+}
 
 func checkConfig(cfg *config.Config, rules map[string]*Rule) error {
 	var unknown []string
 	for name := range cfg.Rules {
-		if rules[name] == nil {
+		if rules[name] == nil || ClassOf(name) != Policy {
 			unknown = append(unknown, name)
 		}
 	}
@@ -224,6 +236,9 @@ func checkConfig(cfg *config.Config, rules map[string]*Rule) error {
 		return unknown[i] < unknown[j]
 	})
 	name := unknown[0]
+	if c := ClassOf(name); c != Policy {
+		return &config.Error{Pos: cfg.Rules[name].Pos, Msg: fixedMessage(name, c)}
+	}
 	hint := "see `svccat rules` for the list"
 	if c := typo.Closest(name, slices.Sorted(maps.Keys(rules))); c != "" {
 		hint = fmt.Sprintf("did you mean %q?", c)
@@ -322,4 +337,16 @@ func suppress(fs []finding.Finding, sups []*Suppression) (kept, silenced []findi
 		kept = append(kept, f)
 	}
 	return kept, silenced
+}
+
+// fixedMessage says why a load or structural rule cannot be configured.
+func fixedMessage(name string, c Class) string {
+	why := "a catalog that does not load cannot be checked or reported on"
+	switch name {
+	case RuleDependencyCycle:
+		why = "with a dependency cycle there is no restore order and no cost allocation"
+	case RuleCurrencyMismatch:
+		why = "costs in two currencies have no sum"
+	}
+	return fmt.Sprintf("rule %q cannot be configured in rules: it is a %s, always an error (%s); only policy rules can be configured", name, c, why)
 }

@@ -30,7 +30,7 @@ var badFiles = []struct {
 	{"malformed.yaml", "apiVersion: svccat/v1\nkind: Team\nmetadata: {name: x\n", "yaml-syntax", 3, 1, `^malformed YAML: did not find expected ',' or '}'$`},
 	{"bomb.yaml", billionLaughsTeam, "yaml-syntax", 12, 15, `alias bomb`},
 	{"latin1.yaml", "apiVersion: svccat/v1\nkind: Team\nmetadata: {name: caf\xe9}\n", "yaml-syntax", 3, 21, `^file is not valid UTF-8 \(byte 0xe9 at offset 53\); save it as UTF-8$`},
-	{"big.yaml", goodTeam + strings.Repeat("#", 40000) + "\n", "unreadable-file", 1, 1, `^file is 39\.1 KiB, larger than the 32\.0 KiB limit \(raise limits\.fileBytes in the config or --max-file-size\)$`},
+	{"big.yaml", goodTeam + strings.Repeat("#", 40000) + "\n", "file", 1, 1, `^file is 39\.1 KiB, larger than the 32\.0 KiB limit \(raise limits\.fileBytes in the config or --max-file-size\)$`},
 	{"deep.yaml", strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "\n", "yaml-syntax", 1, 66, `^document is nested more than 64 levels deep$`},
 	{"dupkeys.yaml", "apiVersion: svccat/v1\nkind: Team\nmetadata:\n  name: a\n  name: b\n", "yaml-syntax", 5, 3, `^duplicate key "name" \(first at line 4\)$`},
 	{"unknown-field.yaml", "apiVersion: svccat/v1\nkind: Team\nmetadata: {name: t1}\nspec: {contakt: x}\n", "schema", 4, 8, `^unknown field "contakt" in spec \(did you mean "contact"\?\)$`},

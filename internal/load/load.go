@@ -44,7 +44,7 @@ type Result struct {
 }
 
 // Problem is a file or document that could not be read as it stands. Rule
-// is the lint rule that reports it: unreadable-file, yaml-syntax or schema.
+// is the lint rule that reports it: file, yaml-syntax or schema.
 type Problem struct {
 	Rule   string
 	Pos    pos.Pos

@@ -18,7 +18,7 @@ import (
 
 // loaderRules are the rules that report what the loader found, and the
 // foundation's reference rules.
-var loaderRules = []*lint.Rule{rules.UnreadableFile, rules.YAMLSyntax, rules.Schema, rules.DuplicateName, rules.UnresolvedReference, rules.DependencyCycle}
+var loaderRules = []*lint.Rule{rules.File, rules.YAMLSyntax, rules.Schema, rules.DuplicateName, rules.UnresolvedReference, rules.DependencyCycle}
 
 // TestSpecCatalog: a catalog written from SPEC §2's own examples — every
 // kind, every field, both forms of dependsOn, every duration unit, money
@@ -125,7 +125,7 @@ func TestSpecCatalog(t *testing.T) {
 // same document) on the line its want comment is on; the golden file
 // holds the exact positions and messages.
 func TestSchemaViolations(t *testing.T) {
-	fs := linttest.Run(t, "testdata/violations", []*lint.Rule{rules.UnreadableFile, rules.YAMLSyntax, rules.Schema})
+	fs := linttest.Run(t, "testdata/violations", []*lint.Rule{rules.File, rules.YAMLSyntax, rules.Schema})
 	var b strings.Builder
 	for _, f := range fs {
 		fmt.Fprintf(&b, "%s: %s [%s] %s\n", f.Pos, f.Message, f.Rule, f.Entity)

@@ -10,6 +10,7 @@ import (
 	"github.com/svccat/svccat/internal/cost"
 	"github.com/svccat/svccat/internal/decimal"
 	"github.com/svccat/svccat/internal/finding"
+	"github.com/svccat/svccat/internal/lint"
 )
 
 // Groupings of review rows.
@@ -311,21 +312,12 @@ func shareOf(s *catalog.Service, segs []*catalog.Segment, name, by string) decim
 	return q
 }
 
-// structural are the rules whose findings are not policy findings: load
-// problems and structural problems, which a review never lists (a
-// catalog with load problems is not reviewed at all).
-var structural = map[string]bool{
-	"file": true, "unreadable-file": true, "yaml-syntax": true, "schema": true,
-	"duplicate-name": true, "unresolved-reference": true,
-	"dependency-cycle": true, "currency-mismatch": true,
-}
-
 // PolicyFindings maps each entity ("Kind/name") to the sorted, distinct
 // rule ids of the policy findings about it.
 func PolicyFindings(fs []finding.Finding) map[string][]string {
 	out := map[string][]string{}
 	for _, f := range fs {
-		if f.Entity == "" || structural[f.Rule] {
+		if f.Entity == "" || lint.ClassOf(f.Rule) != lint.Policy {
 			continue
 		}
 		out[f.Entity] = appendUnique(out[f.Entity], f.Rule)

@@ -14,7 +14,7 @@ func TestCatalogBytesLimit(t *testing.T) {
 	if got := listedFiles(files); got != "[a.yaml b.yaml]" {
 		t.Errorf("files %s", got)
 	}
-	want := "[{unreadable-file c.yaml:1:1 not read: the catalog is larger than the 110 bytes limit in all (limits.catalogBytes in the config)}]"
+	want := "[{file c.yaml:1:1 not read: the catalog is larger than the 110 bytes limit in all (limits.catalogBytes in the config)}]"
 	if fmt.Sprint(probs) != want {
 		t.Errorf("problems %v\nwant %s", probs, want)
 	}

@@ -54,7 +54,7 @@ func (l Limits) documentNodes() int {
 // Problem kinds, named after the rule that reports them.
 const (
 	YAMLSyntax = "yaml-syntax"
-	Unreadable = "unreadable-file"
+	Unreadable = "file"
 )
 
 // Problem is something wrong with a file or a document that stops it from

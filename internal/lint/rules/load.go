@@ -7,8 +7,8 @@ import (
 
 // The loader reports these three; they have no Run.
 
-var UnreadableFile = &lint.Rule{
-	Name:     "unreadable-file",
+var File = &lint.Rule{
+	Name:     "file",
 	Severity: finding.Error,
 	Doc: lint.Doc{
 		Title: "a catalog file cannot be read",

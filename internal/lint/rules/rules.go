@@ -7,7 +7,7 @@ import "github.com/svccat/svccat/internal/lint"
 // All returns every rule in the order `svccat rules` lists them.
 func All() []*lint.Rule {
 	return []*lint.Rule{
-		UnreadableFile,
+		File,
 		YAMLSyntax,
 		Schema,
 		DuplicateName,

@@ -80,7 +80,7 @@ func fixtures(t *testing.T, dir string) []string {
 // `svccat rules` and the README follow; svccat's own rules come after it.
 func TestAllOrder(t *testing.T) {
 	want := []string{
-		"unreadable-file", "yaml-syntax", "schema", "duplicate-name",
+		"file", "yaml-syntax", "schema", "duplicate-name",
 		"unresolved-reference", "dependency-cycle", "internal-focus",
 		"untraced-service", "orphan-supporting-service",
 		"segment-without-persona", "market-without-segment",
@@ -117,7 +117,7 @@ func TestDocs(t *testing.T) {
 				t.Errorf("%s: %s %q: want a capitalised sentence", r.Name, label, prose)
 			}
 		}
-		if r != UnreadableFile && (d.Bad == "" || d.Good == "") {
+		if r != File && (d.Bad == "" || d.Good == "") {
 			t.Errorf("%s: doc has no Bad or no Good example", r.Name)
 		}
 	}
@@ -194,7 +194,7 @@ func TestNeedsWorkShowsEveryRule(t *testing.T) {
 		seen[f.Rule] = true
 	}
 	for _, r := range All() {
-		if r != UnreadableFile && r != YAMLSyntax && !seen[r.Name] {
+		if r != File && r != YAMLSyntax && !seen[r.Name] {
 			t.Errorf("examples/needs-work shows no %s finding", r.Name)
 		}
 	}

@@ -67,7 +67,7 @@ var UnusedSuppression = &lint.Rule{
 		Title: "a suppression suppresses nothing",
 		Why: `Once the problem it was written for is fixed, a suppression only waits
 to hide the next, unrelated finding of its rule on that entity. Findings the
-loader reports (unreadable-file, yaml-syntax, schema) cannot be suppressed at
+loader reports (file, yaml-syntax, schema) cannot be suppressed at
 all: the entity cannot be trusted until the document is fixed. A rule the
 config turns off is not reported here, since nothing can tell whether the
 suppression is still needed.`,
