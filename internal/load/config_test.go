@@ -149,10 +149,14 @@ func TestParseErrors(t *testing.T) {
 // position in the config, with the rule it is probably a typo of.
 func TestUnknownRuleID(t *testing.T) {
 	for _, tc := range []struct{ rules, want string }{
-		{"  missing-cost: off\n  schema: warning\n  unresolved-refrence: off\n  dependency-cylce: info\n",
-			`catalog/.svccat.yaml:4:3: unknown rule "unresolved-refrence" in rules (did you mean "unresolved-reference"?)`},
-		{"  schema: warning\n  no-such-check: off\n",
+		{"  missing-cost: off\n  misssing-cost: info\n  unresolved-refrence: off\n",
+			`catalog/.svccat.yaml:3:3: unknown rule "misssing-cost" in rules (did you mean "missing-cost"?)`},
+		{"  missing-cost: warning\n  no-such-check: off\n",
 			`catalog/.svccat.yaml:3:3: unknown rule "no-such-check" in rules (see ` + "`svccat rules`" + ` for the list)`},
+		{"  missing-cost: off\n  schema: warning\n",
+			`catalog/.svccat.yaml:3:3: rule "schema" cannot be configured in rules: it is a load problem, always an error (a catalog that does not load cannot be checked or reported on); only policy rules can be configured`},
+		{"  currency-mismatch: off\n",
+			`catalog/.svccat.yaml:2:3: rule "currency-mismatch" cannot be configured in rules: it is a structural problem, always an error (costs in two currencies have no sum); only policy rules can be configured`},
 	} {
 		cfg, err := load.ParseConfig("catalog/.svccat.yaml", []byte("rules:\n"+tc.rules))
 		if err != nil {

@@ -9,12 +9,14 @@ import (
 )
 
 // suppressionFixtureRules are the rules the suppression fixtures exercise:
-// the loader's schema rule (which cannot be suppressed), two rules that
-// can, and the three that check the suppressions.
+// load problems (which cannot be suppressed), two policy rules (which
+// can), and the three that check the suppressions.
 var suppressionFixtureRules = []*lint.Rule{
 	Schema,
 	DuplicateName,
 	UnresolvedReference,
+	MissingOwner,
+	SegmentWithoutPersona,
 	SuppressionWithoutReason,
 	UnusedSuppression,
 	SuppressionUnknownRule,
