@@ -158,6 +158,7 @@ var patterns = []struct{ re, says string }{
 	{`=~"^[A-Z]{3}$"`, "must be a three-letter ISO 4217 currency code like USD"},
 	{`=~"^[0-9]+(\\.[0-9]+)?$"`, "must be a non-negative decimal amount like 14.50"},
 	{`=~"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"`, "must be a date YYYY-MM-DD like 2026-12-01"},
+	{`=~"^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$"`, "must be a period: a month (2026-10), a quarter (2026-Q4) or a year (2026)"},
 	{`=~"^[0-9]+ ?(B|KiB|MiB|GiB|KB|MB|GB)$"`, "must be a size in bytes like 1048576, 512KiB or 32MiB"},
 }
 
