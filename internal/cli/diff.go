@@ -10,6 +10,7 @@ import (
 	"github.com/svccat/svccat/internal/decimal"
 	"github.com/svccat/svccat/internal/diff"
 	"github.com/svccat/svccat/internal/finding"
+	"github.com/svccat/svccat/internal/plural"
 	"github.com/svccat/svccat/internal/render"
 )
 
@@ -175,15 +176,15 @@ func diffFailures(ch *diff.Change, failOn []string) []string {
 		switch c {
 		case "new-error":
 			if n := count(finding.Error); n > 0 {
-				met = append(met, plural(n, "new error"))
+				met = append(met, plural.Count(n, "new error"))
 			}
 		case "new-warning":
 			if n := count(finding.Warning); n > 0 {
-				met = append(met, plural(n, "new warning"))
+				met = append(met, plural.Count(n, "new warning"))
 			}
 		case "rto-miss":
 			if n := ch.NewMisses(); n > 0 {
-				met = append(met, plural(n, "new RTO miss"))
+				met = append(met, plural.Count(n, "new RTO miss"))
 			}
 		case "cost-increase":
 			if ch.Cost.Increased() {
@@ -192,14 +193,4 @@ func diffFailures(ch *diff.Change, failOn []string) []string {
 		}
 	}
 	return met
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	if strings.HasSuffix(word, "s") {
-		return fmt.Sprintf("%d %ses", n, word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/svccat/svccat/internal/docs"
+	"github.com/svccat/svccat/internal/plural"
 )
 
 type docsOptions struct {
@@ -75,7 +76,7 @@ func (a *app) runDocs(o *docsOptions, paths []string) error {
 		for _, c := range changes {
 			fmt.Fprintf(a.stdout, "%-7s %s\n", c.Kind, filepath.ToSlash(filepath.Join(o.out, c.Path)))
 		}
-		fmt.Fprintf(a.stdout, "docs in %s are stale: %s; run %s to update them\n", o.out, docsCount(len(changes), "file would change", "files would change"), o.writeCommand(paths))
+		fmt.Fprintf(a.stdout, "docs in %s are stale: %s; run %s to update them\n", o.out, plural.Count(len(changes), "file would change", "files would change"), o.writeCommand(paths))
 		return exitError{ExitFail}
 	}
 	changes, err := docs.Write(o.out, pages, opt)
@@ -124,12 +125,4 @@ func (o *docsOptions) writeCommand(paths []string) string {
 func (a *app) docsFailed(err error) error {
 	fmt.Fprintf(a.stderr, "svccat: %v\n", err)
 	return exitError{ExitUsage}
-}
-
-// docsCount writes "1 file would change" or "3 files would change".
-func docsCount(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/svccat/svccat/internal/load"
+	"github.com/svccat/svccat/internal/plural"
 
 	"github.com/spf13/cobra"
 
@@ -82,7 +83,7 @@ func (a *app) runInit(dir string) error {
 		return err
 	}
 	if left > 0 {
-		fmt.Fprintf(a.stdout, "\n%s already holds a catalog (%s), so the starter catalog was left out.\n", dir, docsCount(held, "catalog document", "catalog documents"))
+		fmt.Fprintf(a.stdout, "\n%s already holds a catalog (%s), so the starter catalog was left out.\n", dir, plural.Count(held, "catalog document"))
 	}
 	if len(res.Created) == 0 {
 		if left > 0 {

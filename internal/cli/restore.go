@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/svccat/svccat/internal/graph"
+	"github.com/svccat/svccat/internal/plural"
 	"github.com/svccat/svccat/internal/render"
 )
 
@@ -122,11 +123,7 @@ func (a *app) runRestore(o *restoreOptions, paths []string) error {
 		return err
 	}
 	if o.failOnMiss && plan.Misses > 0 {
-		word := "RTOs"
-		if plan.Misses == 1 {
-			word = "RTO"
-		}
-		fmt.Fprintf(a.stderr, "svccat: %d %s missed (--fail-on-miss)\n", plan.Misses, word)
+		fmt.Fprintf(a.stderr, "svccat: %s missed (--fail-on-miss)\n", plural.Count(plan.Misses, "RTO"))
 		return exitError{ExitFail}
 	}
 	return nil

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/svccat/svccat/internal/load"
+	"github.com/svccat/svccat/internal/mdtext"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/yuin/goldmark/ast"
@@ -133,7 +134,7 @@ func TestHostile(t *testing.T) {
 			t.Errorf("%s has no page", e.ID())
 			return
 		}
-		if got, want := firstHeading(pp), oneLine(e.DisplayName()); got != want {
+		if got, want := firstHeading(pp), mdtext.Plain(e.DisplayName()); got != want {
 			t.Errorf("%s: the title renders as %q, want %q", e.ID(), got, want)
 		}
 	})

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/svccat/svccat/internal/mdtext"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -185,7 +186,7 @@ func checkLink(from, dest string, pages map[string]parsedPage, anchors map[strin
 // headingAnchors are the anchors GitHub gives a page's headings.
 func headingAnchors(pp parsedPage) map[string]bool {
 	out := map[string]bool{}
-	var g Slugger
+	var g mdtext.Slugger
 	ast.Walk(pp.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
 			out[g.Slug(plainText(h, pp.Content))] = true

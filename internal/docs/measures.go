@@ -9,6 +9,7 @@ import (
 	"github.com/svccat/svccat/internal/decimal"
 	"github.com/svccat/svccat/internal/duration"
 	"github.com/svccat/svccat/internal/measure"
+	"github.com/svccat/svccat/internal/plural"
 )
 
 // The pages of the relationship map and of the service review.
@@ -282,7 +283,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func days(d time.Duration) string {
 	const day = 24 * time.Hour
 	if d > 0 && d%day == 0 {
-		return count(int(d/day), "day")
+		return plural.Count(int(d/day), "day")
 	}
 	return duration.Format(d)
 }

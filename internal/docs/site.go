@@ -14,6 +14,7 @@ import (
 	"github.com/svccat/svccat/internal/cost"
 	"github.com/svccat/svccat/internal/graph"
 	"github.com/svccat/svccat/internal/lint"
+	"github.com/svccat/svccat/internal/mdtext"
 )
 
 // The pages that are not about one entity.
@@ -81,9 +82,9 @@ func (s *site) linkText(x catalog.Named) string {
 	if t, ok := s.texts[x]; ok {
 		return t
 	}
-	t := Inline(x.Meta().DisplayName())
+	t := mdtext.Inline(x.Meta().DisplayName())
 	if t == "" {
-		t = Inline(x.Meta().Name)
+		t = mdtext.Inline(x.Meta().Name)
 	}
 	s.texts[x] = t
 	return t
@@ -153,7 +154,7 @@ func (p *page) Chain(names []string) string {
 		if l := p.Link(p.Service(n)); l != "" {
 			parts[i] = l
 		} else {
-			parts[i] = Inline(n)
+			parts[i] = mdtext.Inline(n)
 		}
 	}
 	return strings.Join(parts, " → ")
@@ -173,7 +174,7 @@ func (p *page) Dependents(x catalog.Named) string {
 func (p *page) Sources(sources []cost.Source, places int) string {
 	parts := make([]string, len(sources))
 	for i, src := range sources {
-		name := Inline(src.Name)
+		name := mdtext.Inline(src.Name)
 		if x := p.Service(src.Name); x != nil {
 			name = p.Link(x)
 		}

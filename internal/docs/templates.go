@@ -12,6 +12,8 @@ import (
 	"github.com/svccat/svccat/internal/catalog"
 	"github.com/svccat/svccat/internal/decimal"
 	"github.com/svccat/svccat/internal/duration"
+	"github.com/svccat/svccat/internal/mdtext"
+	"github.com/svccat/svccat/internal/plural"
 )
 
 //go:embed templates/*.md.tmpl
@@ -23,20 +25,20 @@ var templateFS embed.FS
 var templates = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/*.md.tmpl"))
 
 var funcs = template.FuncMap{
-	"text":    Inline,
-	"paras":   Paragraphs,
-	"code":    Code,
-	"url":     URL,
+	"text":    mdtext.Inline,
+	"paras":   mdtext.Paragraphs,
+	"code":    mdtext.Code,
+	"url":     mdtext.URL,
 	"contact": contact,
 	"dur":     duration.Format,
 	"optdur":  optDuration,
 	"durp":    durationPtr,
 	"tier":    tierText,
 	"met":     metText,
-	"count":   count,
-	"plural":  plural,
+	"count":   plural.Count,
+	"plural":  plural.Noun,
 	"join":    joinText,
-	"anchor":  Slug,
+	"anchor":  mdtext.Slug,
 	"kind":    kindText,
 	"add":     func(a, b int) int { return a + b },
 	"dash":    dash,
@@ -100,22 +102,6 @@ func metText(m *bool) string {
 	}
 }
 
-// count writes "1 service", "3 services": the noun's plural is the word
-// with an s unless given.
-func count(n int, noun string, pluralForm ...string) string {
-	return strconv.Itoa(n) + " " + plural(n, noun, pluralForm...)
-}
-
-func plural(n int, noun string, pluralForm ...string) string {
-	if n == 1 {
-		return noun
-	}
-	if len(pluralForm) > 0 {
-		return pluralForm[0]
-	}
-	return noun + "s"
-}
-
 // joinText escapes each string and joins them with commas; "—" for none.
 func joinText(xs []string) string {
 	if len(xs) == 0 {
@@ -123,7 +109,7 @@ func joinText(xs []string) string {
 	}
 	out := make([]string, len(xs))
 	for i, x := range xs {
-		out[i] = Inline(x)
+		out[i] = mdtext.Inline(x)
 	}
 	return strings.Join(out, ", ")
 }
@@ -140,7 +126,7 @@ func contact(s string) string {
 	if emailRE.MatchString(s) {
 		return "<" + s + ">"
 	}
-	return URL(s)
+	return mdtext.URL(s)
 }
 
 func kindText(service *catalog.Service) string {
@@ -192,11 +178,11 @@ func sizeText(n *int64) string {
 // summary is the first sentence of s, escaped: enough to say who a
 // persona is in a list.
 func summary(s string) string {
-	s = oneLine(s)
+	s = mdtext.Plain(s)
 	if i := strings.Index(s, ". "); i >= 0 {
 		s = s[:i+1]
 	}
-	return Inline(s)
+	return mdtext.Inline(s)
 }
 
 // window writes an SLO window in the largest unit that divides it:

@@ -110,9 +110,9 @@ type Result struct {
 	// SuppressedFindings are those findings, marked Suppressed, sorted:
 	// JSON and SARIF carry them, the other formats count them.
 	SuppressedFindings []finding.Finding
-	Files      int
-	Entities   int
-	Skipped    int
+	Files              int
+	Entities           int
+	Skipped            int
 }
 
 // Summary counts the findings by severity and what was checked.

@@ -11,6 +11,7 @@ import (
 	"github.com/svccat/svccat/internal/diff"
 	"github.com/svccat/svccat/internal/duration"
 	"github.com/svccat/svccat/internal/finding"
+	"github.com/svccat/svccat/internal/plural"
 )
 
 // DiffMarker starts every Markdown diff: the pull-request comment is
@@ -68,7 +69,7 @@ func DiffHeadline(c *diff.Change) string {
 		parts = append(parts, s)
 	}
 	if n := len(c.Impact); n > 0 {
-		parts = append(parts, fmt.Sprintf("impact changed for %s", plural(n, "supporting service")))
+		parts = append(parts, fmt.Sprintf("impact changed for %s", plural.Count(n, "supporting service")))
 	}
 	if t := c.Traceability; len(t.Untraced)+len(t.Traced) > 0 {
 		var s []string
@@ -97,7 +98,7 @@ func findingsHeadline(f diff.Findings) string {
 	var s []string
 	for _, sev := range []finding.Severity{finding.Error, finding.Warning, finding.Info} {
 		if n := count[sev]; n > 0 {
-			s = append(s, "new "+plural(n, sev.String()))
+			s = append(s, "new "+plural.Count(n, sev.String()))
 		}
 	}
 	for i := range s {
@@ -155,7 +156,7 @@ func restoreHeadline(sc []diff.Scenario) string {
 		s = append(s, diffPlural(misses, "new RTO miss"))
 	}
 	if len(s) == 0 && len(sc) > 0 {
-		s = append(s, plural(len(sc), "scenario")+" changed")
+		s = append(s, plural.Count(len(sc), "scenario")+" changed")
 	}
 	return strings.Join(s, ", ")
 }
@@ -200,19 +201,10 @@ func diffPlural(n int, word string) string {
 	if n != 1 && strings.HasSuffix(word, "s") {
 		return fmt.Sprintf("%d %ses", n, word)
 	}
-	return plural(n, word)
+	return plural.Count(n, word)
 }
 
-func kindPlural(n int, kind string) string {
-	k := strings.ToLower(kind)
-	if n == 1 {
-		return "1 " + k
-	}
-	if strings.HasSuffix(k, "s") {
-		return fmt.Sprintf("%d %ses", n, k)
-	}
-	return fmt.Sprintf("%d %ss", n, k)
-}
+func kindPlural(n int, kind string) string { return plural.Count(n, strings.ToLower(kind)) }
 
 // signed writes an amount with its sign: "+1,200.00", "-5.00".
 func signed(d decimal.Decimal, places int) string {

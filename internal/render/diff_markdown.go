@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/svccat/svccat/internal/mdtext"
 )
 
 // detailsAfter is how many items a section shows before the rest goes
@@ -21,7 +23,7 @@ func DiffMarkdown(w io.Writer, in DiffInput) error {
 	if max <= 0 {
 		max = DefaultDiffMaxBytes
 	}
-	head := fmt.Sprintf("%s\n### svccat diff\n\n**%s**\n\nCompared with %s.\n", DiffMarker, mdText(DiffHeadline(in.Change)), mdCode(baseLabel(in)))
+	head := fmt.Sprintf("%s\n### svccat diff\n\n**%s**\n\nCompared with %s.\n", DiffMarker, mdtext.Inline(DiffHeadline(in.Change)), mdtext.Code(baseLabel(in)))
 	secs := diffSections(in, markdownStyle)
 	size := func() int {
 		n := len(head)

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/svccat/svccat/internal/mdtext"
+	"github.com/svccat/svccat/internal/plural"
 )
 
 // diffSection is one section of a text or Markdown diff: a title, a
@@ -24,7 +27,7 @@ type diffStyle struct {
 }
 
 var textStyle = diffStyle{text: textSafe, code: textSafe}
-var markdownStyle = diffStyle{text: mdText, code: mdCode}
+var markdownStyle = diffStyle{text: mdtext.Inline, code: mdtext.Code}
 
 // diffSections lays a change out in the order the SPEC lists its
 // sections; a section is present only when something in it changed.
@@ -67,7 +70,7 @@ func diffSections(in DiffInput, st diffStyle) []diffSection {
 	}
 	for _, sc := range c.Restore {
 		s := diffSection{Title: "Restore: " + st.text(sc.Name),
-			Summary: fmt.Sprintf("makespan %s → %s; %s changed", diffDuration(sc.MakespanBefore), diffDuration(sc.MakespanAfter), plural(len(sc.Changes), "service"))}
+			Summary: fmt.Sprintf("makespan %s → %s; %s changed", diffDuration(sc.MakespanBefore), diffDuration(sc.MakespanAfter), plural.Count(len(sc.Changes), "service"))}
 		if n := len(sc.NewMisses); n > 0 {
 			s.Summary += fmt.Sprintf("; %s", diffPlural(n, "new RTO miss"))
 		}
@@ -83,7 +86,7 @@ func diffSections(in DiffInput, st diffStyle) []diffSection {
 		out = append(out, s)
 	}
 	if len(c.Impact) > 0 {
-		s := diffSection{Title: "Impact", Summary: plural(len(c.Impact), "supporting service") + " with a different blast radius"}
+		s := diffSection{Title: "Impact", Summary: plural.Count(len(c.Impact), "supporting service") + " with a different blast radius"}
 		names := func(xs []string) string {
 			q := make([]string, len(xs))
 			for i, x := range xs {

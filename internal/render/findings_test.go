@@ -182,11 +182,9 @@ func TestMarkdownRendersLiterally(t *testing.T) {
 			t.Errorf("row %d has %d cells, want 4", i, len(cells))
 			continue
 		}
-		if got, msg := findingsText(cells[3]), strings.ReplaceAll(f.Message, "\n", ""); got != msg {
+		// A line break is a space: a row is one line.
+		if got, msg := findingsText(cells[3]), strings.ReplaceAll(f.Message, "\n", " "); got != msg {
 			t.Errorf("row %d: message cell shows %q, want %q", i, got, msg)
-		}
-		if br := strings.Count(f.Message, "\n"); br > 0 && findingsCount(cells[3], "br") != br {
-			t.Errorf("row %d: the message's %d line breaks are not <br>", i, br)
 		}
 		if got := findingsText(cells[2]); got != f.Pos.String() {
 			t.Errorf("location cell %q, want %q", got, f.Pos)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/svccat/svccat/internal/graph"
+	"github.com/svccat/svccat/internal/plural"
 )
 
 // ImpactText writes the blast radius for a terminal: a summary, then the
@@ -18,13 +19,13 @@ func ImpactText(w io.Writer, in ImpactInput) error {
 	failed, down, degraded := impactCounts(o)
 	fmt.Fprintf(bw, "Impact of %s failing\n\n", strings.Join(o.Failed, ", "))
 	fmt.Fprintf(bw, "%s affected: %d failed, %d down (a hard dependency is down), %d degraded (a soft dependency, or one of theirs, is down).\n",
-		plural(failed+down+degraded, "service"), failed, down, degraded)
+		plural.Count(failed+down+degraded, "service"), failed, down, degraded)
 	if len(o.Segments)+len(o.Touchpoints) == 0 {
 		fmt.Fprintln(bw, "No customer segment, market, persona or touchpoint is hit.")
 	} else {
 		fmt.Fprintf(bw, "Customers hit: %s in %s, %s, %s.\n",
-			plural(len(o.Segments), "segment"), plural(len(o.Markets), "market"),
-			plural(len(o.Personas), "persona"), plural(len(o.Touchpoints), "touchpoint"))
+			plural.Count(len(o.Segments), "segment"), plural.Count(len(o.Markets), "market"),
+			plural.Count(len(o.Personas), "persona"), plural.Count(len(o.Touchpoints), "touchpoint"))
 	}
 
 	status := func(s string) string {

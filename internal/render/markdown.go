@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/svccat/svccat/internal/finding"
+	"github.com/svccat/svccat/internal/mdtext"
+	"github.com/svccat/svccat/internal/plural"
 	"github.com/svccat/svccat/internal/source"
 )
 
@@ -35,22 +37,22 @@ func Markdown(w io.Writer, in FindingsInput) error {
 	s := in.Summary
 	fmt.Fprint(bw, "### svccat lint\n\n")
 	if len(in.Findings) == 0 {
-		fmt.Fprintf(bw, "No findings in %s (%s)%s.\n", plural(s.Files, "file"), plural(s.Entities, "entity"), markdownAside(s))
+		fmt.Fprintf(bw, "No findings in %s (%s)%s.\n", plural.Count(s.Files, "file"), plural.Count(s.Entities, "entity"), markdownAside(s))
 		return bw.Flush()
 	}
-	counts := []string{plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "info")}
+	counts := []string{plural.Count(s.Errors, "error"), plural.Count(s.Warnings, "warning"), plural.Count(s.Infos, "info")}
 	for i, n := range []int{s.Errors, s.Warnings, s.Infos} {
 		if n > 0 {
 			counts[i] = "**" + counts[i] + "**"
 		}
 	}
-	fmt.Fprintf(bw, "%s in %s (%s)%s.\n\n", strings.Join(counts, ", "), plural(s.Files, "file"), plural(s.Entities, "entity"), markdownAside(s))
+	fmt.Fprintf(bw, "%s in %s (%s)%s.\n\n", strings.Join(counts, ", "), plural.Count(s.Files, "file"), plural.Count(s.Entities, "entity"), markdownAside(s))
 
 	fs := slices.Clone(in.Findings)
 	slices.SortStableFunc(fs, func(a, b finding.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
 	collapse := len(fs) > markdownCollapseAfter
 	if collapse {
-		fmt.Fprintf(bw, "<details>\n<summary>%s</summary>\n\n", plural(len(fs), "finding"))
+		fmt.Fprintf(bw, "<details>\n<summary>%s</summary>\n\n", plural.Count(len(fs), "finding"))
 	}
 	fmt.Fprintln(bw, "| severity | rule | location | message |")
 	fmt.Fprintln(bw, "| --- | --- | --- | --- |")
@@ -59,7 +61,7 @@ func Markdown(w io.Writer, in FindingsInput) error {
 			fmt.Fprintf(bw, "\n… and %d more; the text, JSON and SARIF outputs list them all.\n", len(fs)-i)
 			break
 		}
-		fmt.Fprintf(bw, "| %s | `%s` | %s | %s |\n", f.Severity, f.Rule, markdownLocation(f.Pos, in.SourceURL), markdownCell(f.Message))
+		fmt.Fprintf(bw, "| %s | `%s` | %s | %s |\n", f.Severity, f.Rule, markdownLocation(f.Pos, in.SourceURL), mdtext.Inline(f.Message))
 	}
 	if collapse {
 		fmt.Fprint(bw, "\n</details>\n")
@@ -75,7 +77,7 @@ func markdownAside(s finding.Summary) string {
 		fmt.Fprintf(&b, "; %d suppressed", s.Suppressed)
 	}
 	if s.Skipped > 0 {
-		fmt.Fprintf(&b, "; %s skipped", plural(s.Skipped, "non-catalog document"))
+		fmt.Fprintf(&b, "; %s skipped", plural.Count(s.Skipped, "non-catalog document"))
 	}
 	return b.String()
 }
@@ -87,7 +89,7 @@ func markdownLocation(p source.Pos, base string) string {
 	if p.File == "" {
 		return "-"
 	}
-	text := markdownCell(p.String())
+	text := mdtext.Inline(p.String())
 	if isAbsPath(p.File) {
 		return text
 	}
@@ -102,16 +104,3 @@ func markdownLocation(p source.Pos, base string) string {
 	}
 	return "[" + text + "](" + target + ")"
 }
-
-// markdownEscaper makes text render literally in a GitHub Markdown table
-// cell: Markdown punctuation is backslash-escaped (a pipe would end the
-// cell, "$" would start maths), HTML is written as entities, and line
-// breaks become <br>.
-var markdownEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"|", `\|`, "~", `\~`, "$", `\$`,
-	"&", "&amp;", "<", "&lt;", ">", "&gt;",
-	"\r\n", "<br>", "\n", "<br>", "\r", "<br>",
-)
-
-func markdownCell(s string) string { return markdownEscaper.Replace(s) }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/svccat/svccat/internal/duration"
 	"github.com/svccat/svccat/internal/graph"
+	"github.com/svccat/svccat/internal/plural"
 )
 
 // RestoreInput is what a restoration-order printer may use.
@@ -46,11 +47,11 @@ func restoreSummary(p *graph.Plan) []string {
 	case p.TeamCrews:
 		crews = "each team's own crews"
 	case p.Crews > 0:
-		crews = plural(p.Crews, "crew")
+		crews = plural.Count(p.Crews, "crew")
 	}
 	lines := []string{
 		fmt.Sprintf("%s to restore (%d failed, %d down with a dependency), %s.",
-			plural(len(p.Steps), "service"), len(p.Failed), len(p.Steps)-len(p.Failed), crews),
+			plural.Count(len(p.Steps), "service"), len(p.Failed), len(p.Steps)-len(p.Failed), crews),
 		fmt.Sprintf("Everything is back after %s; no schedule can beat %s (%s).",
 			duration.Format(p.Makespan), duration.Format(p.LowerBounds.Max()), restoreBounds(p)),
 	}
@@ -64,7 +65,7 @@ func restoreSummary(p *graph.Plan) []string {
 				missed = append(missed, s.Service)
 			}
 		}
-		lines = append(lines, fmt.Sprintf("%s missed: %s.", plural(p.Misses, "RTO"), strings.Join(missed, ", ")))
+		lines = append(lines, fmt.Sprintf("%s missed: %s.", plural.Count(p.Misses, "RTO"), strings.Join(missed, ", ")))
 	}
 	return lines
 }
@@ -89,10 +90,10 @@ func restoreBounds(p *graph.Plan) string {
 			}
 		}
 		if busiest.Team != "" {
-			s += fmt.Sprintf("; busiest team %s: %s / %s = %s", busiest.Team, duration.Format(busiest.Work), plural(busiest.Crews, "crew"), duration.Format(busiest.Bound))
+			s += fmt.Sprintf("; busiest team %s: %s / %s = %s", busiest.Team, duration.Format(busiest.Work), plural.Count(busiest.Crews, "crew"), duration.Format(busiest.Bound))
 		}
 	case p.Crews > 0:
-		s += fmt.Sprintf("; total work %s / %s = %s", duration.Format(p.Work), plural(p.Crews, "crew"), duration.Format(lb.WorkPerCrew))
+		s += fmt.Sprintf("; total work %s / %s = %s", duration.Format(p.Work), plural.Count(p.Crews, "crew"), duration.Format(lb.WorkPerCrew))
 	}
 	return s
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/svccat/svccat/internal/duration"
 	"github.com/svccat/svccat/internal/graph"
+	"github.com/svccat/svccat/internal/mdtext"
 )
 
 // RestoreChecklist writes the plan as a Markdown runbook to work through
@@ -17,9 +18,9 @@ import (
 func RestoreChecklist(w io.Writer, in RestoreInput) error {
 	p := in.Plan
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# Restore runbook: %s\n\n", mdText(p.Scenario.String()))
+	fmt.Fprintf(bw, "# Restore runbook: %s\n\n", mdtext.Inline(p.Scenario.String()))
 	for _, l := range restoreSummary(p) {
-		fmt.Fprintln(bw, mdText(l))
+		fmt.Fprintln(bw, mdtext.Inline(l))
 	}
 	fmt.Fprintln(bw, "Times are from the moment of the incident (T).")
 	if len(p.Steps) > 0 {
@@ -32,7 +33,7 @@ func RestoreChecklist(w io.Writer, in RestoreInput) error {
 				continue
 			}
 			seen[s.Team] = true
-			fmt.Fprintf(bw, "- [ ] %s: %s\n", mdText(s.Team), checklistPage(s))
+			fmt.Fprintf(bw, "- [ ] %s: %s\n", mdtext.Inline(s.Team), checklistPage(s))
 		}
 	}
 	waves := map[int][]graph.Step{}
@@ -48,14 +49,14 @@ func RestoreChecklist(w io.Writer, in RestoreInput) error {
 		steps := waves[wv]
 		fmt.Fprintf(bw, "\n## Wave %d\n\n", wv)
 		for _, s := range steps {
-			head := fmt.Sprintf("**%d. %s**", s.Order, mdCode(s.Service))
+			head := fmt.Sprintf("**%d. %s**", s.Order, mdtext.Code(s.Service))
 			if s.Title != "" && s.Title != s.Service {
-				head += " " + mdText(s.Title)
+				head += " " + mdtext.Inline(s.Title)
 			}
 			fmt.Fprintf(bw, "- [ ] %s: %s\n", head, checklistAction(s))
-			fmt.Fprintf(bw, "  - start T+%s, finish by T+%s (%s)\n", duration.Format(s.Start), duration.Format(s.Finish), mdText(stepDuration(s)))
+			fmt.Fprintf(bw, "  - start T+%s, finish by T+%s (%s)\n", duration.Format(s.Start), duration.Format(s.Finish), mdtext.Inline(stepDuration(s)))
 			fmt.Fprintf(bw, "  - RTO: %s\n", checklistRTO(s))
-			team := mdText(s.Team)
+			team := mdtext.Inline(s.Team)
 			if s.Crew > 0 {
 				team += fmt.Sprintf(" (crew %d)", s.Crew)
 			}
@@ -66,7 +67,7 @@ func RestoreChecklist(w io.Writer, in RestoreInput) error {
 			}
 			fmt.Fprintf(bw, "  - runbook: %s\n", rb)
 			if dl := dataLoss(s); dl != "-" {
-				fmt.Fprintf(bw, "  - data loss: %s\n", mdText(dl))
+				fmt.Fprintf(bw, "  - data loss: %s\n", mdtext.Inline(dl))
 			}
 		}
 	}
@@ -76,7 +77,7 @@ func RestoreChecklist(w io.Writer, in RestoreInput) error {
 		fmt.Fprintln(bw, "Active-active services still running at a surviving site: no restore step, but watch their capacity.")
 		fmt.Fprintln(bw)
 		for _, d := range p.Degraded {
-			fmt.Fprintf(bw, "- %s\n", mdCode(d))
+			fmt.Fprintf(bw, "- %s\n", mdtext.Code(d))
 		}
 	}
 	var assumed []graph.Step
@@ -90,7 +91,7 @@ func RestoreChecklist(w io.Writer, in RestoreInput) error {
 		fmt.Fprintln(bw)
 		fmt.Fprintf(bw, "These services give no duration for their step; the default %s is assumed, so their targets are estimates.\n\n", duration.Format(p.DefaultDuration))
 		for _, s := range assumed {
-			fmt.Fprintf(bw, "- %s (step %d)\n", mdCode(s.Service), s.Order)
+			fmt.Fprintf(bw, "- %s (step %d)\n", mdtext.Code(s.Service), s.Order)
 		}
 	}
 	return bw.Flush()

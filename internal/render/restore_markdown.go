@@ -9,6 +9,7 @@ import (
 
 	"github.com/svccat/svccat/internal/duration"
 	"github.com/svccat/svccat/internal/graph"
+	"github.com/svccat/svccat/internal/mdtext"
 )
 
 // RestoreMarkdown writes the plan as a GitHub-flavoured Markdown page
@@ -16,8 +17,8 @@ import (
 func RestoreMarkdown(w io.Writer, in RestoreInput) error {
 	p := in.Plan
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# %s\n\n", mdText(restoreTitle(p)))
-	fmt.Fprintln(bw, mdText(strings.Join(restoreSummary(p), " ")))
+	fmt.Fprintf(bw, "# %s\n\n", mdtext.Inline(restoreTitle(p)))
+	fmt.Fprintln(bw, mdtext.Inline(strings.Join(restoreSummary(p), " ")))
 	if len(p.Steps) == 0 {
 		return bw.Flush()
 	}
@@ -33,7 +34,7 @@ func RestoreMarkdown(w io.Writer, in RestoreInput) error {
 	}
 	fmt.Fprintln(bw, align+" --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- | --- | --- | --- |")
 	for _, s := range p.Steps {
-		fmt.Fprintf(bw, "| %d | %d | %s |", s.Order, s.Wave, mdText(s.Team))
+		fmt.Fprintf(bw, "| %d | %d | %s |", s.Order, s.Wave, mdtext.Inline(s.Team))
 		if crewed(p) {
 			fmt.Fprintf(bw, " %d |", s.Crew)
 		}
@@ -43,8 +44,8 @@ func RestoreMarkdown(w io.Writer, in RestoreInput) error {
 		}
 		cells := []string{
 			mdService(s), s.Type, stepTier(s), optDuration(s.Deadline),
-			duration.Format(s.Start), mdText(stepDuration(s)), duration.Format(s.Finish), optDuration(s.RTO),
-			status, s.Reason, mdText(stepPage(s)), mdList(s.Segments), mdList(s.Markets), mdLink("runbook", s.Runbook), mdText(dataLoss(s)),
+			duration.Format(s.Start), mdtext.Inline(stepDuration(s)), duration.Format(s.Finish), optDuration(s.RTO),
+			status, s.Reason, mdtext.Inline(stepPage(s)), mdList(s.Segments), mdList(s.Markets), mdLink("runbook", s.Runbook), mdtext.Inline(dataLoss(s)),
 		}
 		fmt.Fprintf(bw, " %s |\n", strings.Join(cells, " | "))
 	}
@@ -52,21 +53,21 @@ func RestoreMarkdown(w io.Writer, in RestoreInput) error {
 	fmt.Fprintln(bw, "Tier: own→inherited from what depends on it. Deadline: when the service must be back for every RTO that depends on it.")
 	if note := assumedNote(p); note != "" {
 		fmt.Fprintln(bw)
-		fmt.Fprintln(bw, mdText(note))
+		fmt.Fprintln(bw, mdtext.Inline(note))
 	}
 	if note := degradedNote(p); note != "" {
 		fmt.Fprintln(bw)
-		fmt.Fprintln(bw, mdText(note))
+		fmt.Fprintln(bw, mdtext.Inline(note))
 	}
 	return bw.Flush()
 }
 
 func mdService(s graph.Step) string {
-	name := mdCode(s.Service)
+	name := mdtext.Code(s.Service)
 	if s.Title == "" || s.Title == s.Service {
 		return name
 	}
-	return name + " " + mdText(s.Title)
+	return name + " " + mdtext.Inline(s.Title)
 }
 
 func mdList(xs []string) string {
@@ -75,37 +76,9 @@ func mdList(xs []string) string {
 	}
 	out := make([]string, len(xs))
 	for i, x := range xs {
-		out[i] = mdText(x)
+		out[i] = mdtext.Inline(x)
 	}
 	return strings.Join(out, ", ")
-}
-
-// mdText makes text safe in Markdown, table cells included: one line,
-// and every character Markdown or HTML would act on escaped.
-func mdText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t':
-			b.WriteByte(' ')
-		case r < ' ' || r == 0x7f:
-			// control characters carry nothing a reader needs
-		case strings.ContainsRune("\\`*_[]<>|~&#!", r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// mdCode writes a name as code where it can be, else as escaped text.
-func mdCode(s string) string {
-	if s == "" || strings.ContainsAny(s, "`|\n\r") {
-		return mdText(s)
-	}
-	return "`" + s + "`"
 }
 
 // mdLink links text to an http(s) URL; anything else is shown as text.
@@ -115,7 +88,7 @@ func mdLink(text, target string) string {
 	}
 	u, err := url.Parse(target)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(target, " \t\n\r") {
-		return mdText(target)
+		return mdtext.Inline(target)
 	}
-	return "[" + mdText(text) + "](" + strings.NewReplacer("(", "%28", ")", "%29", "|", "%7C", "<", "%3C", ">", "%3E").Replace(target) + ")"
+	return "[" + mdtext.Inline(text) + "](" + strings.NewReplacer("(", "%28", ")", "%29", "|", "%7C", "<", "%3C", ">", "%3E").Replace(target) + ")"
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/svccat/svccat/internal/decimal"
+	"github.com/svccat/svccat/internal/mdtext"
 	"github.com/svccat/svccat/internal/measure"
 )
 
@@ -204,11 +205,11 @@ func ReviewTable(w io.Writer, in ReviewInput) error {
 func ReviewMarkdown(w io.Writer, in ReviewInput) error {
 	r := in.Review
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# %s\n\n", mdText(reviewTitle(r)))
+	fmt.Fprintf(bw, "# %s\n\n", mdtext.Inline(reviewTitle(r)))
 	header, cells := reviewGrid(r)
 	mdCostTable(bw, header, cells, false)
 	fmt.Fprintln(bw)
-	fmt.Fprintln(bw, mdText(reviewNote(r)))
+	fmt.Fprintln(bw, mdtext.Inline(reviewNote(r)))
 	return bw.Flush()
 }
 

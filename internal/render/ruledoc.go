@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/svccat/svccat/internal/lint"
+	"github.com/svccat/svccat/internal/mdtext"
 )
 
 // RuleDocOf is what the printers need to know of r.
@@ -65,7 +66,7 @@ func docMarkdown(d lint.Doc) string {
 		if yaml == "" {
 			return
 		}
-		b.WriteString("\n\n**" + label + "**\n\n" + fence("yaml", yaml))
+		b.WriteString("\n\n**" + label + "**\n\n" + mdtext.Fence("yaml", yaml))
 	}
 	section("Why:", d.Why)
 	example("Bad:", d.Bad)
@@ -84,22 +85,12 @@ func proseMarkdown(prose string) string {
 			for _, l := range strings.Split(p, "\n") {
 				lines = append(lines, strings.TrimPrefix(l, "    "))
 			}
-			out = append(out, fence("yaml", strings.Join(lines, "\n")))
+			out = append(out, mdtext.Fence("yaml", strings.Join(lines, "\n")))
 			continue
 		}
-		out = append(out, markdownCell(strings.Join(strings.Fields(p), " ")))
+		out = append(out, mdtext.Inline(strings.Join(strings.Fields(p), " ")))
 	}
 	return strings.Join(out, "\n\n")
-}
-
-// fence writes code as a fenced block, with a fence longer than any run
-// of backticks in it.
-func fence(lang, code string) string {
-	f := "```"
-	for strings.Contains(code, f) {
-		f += "`"
-	}
-	return f + lang + "\n" + strings.TrimRight(code, "\n") + "\n" + f
 }
 
 func indent(s, prefix string) string {

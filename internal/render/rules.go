@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/svccat/svccat/internal/lint"
+	"github.com/svccat/svccat/internal/mdtext"
 )
 
 // RuleListFormats are the formats of `svccat rules`; RuleFormats those
@@ -78,7 +79,7 @@ func rulesTable(w io.Writer, rules []RuleDoc, anchors bool) {
 		if anchors {
 			id = "[" + id + "](#" + r.Name + ")"
 		}
-		fmt.Fprintf(w, "| %s | %s | %s |\n", id, r.Severity, markdownCell(r.Doc.Title))
+		fmt.Fprintf(w, "| %s | %s | %s |\n", id, r.Severity, mdtext.Inline(r.Doc.Title))
 	}
 }
 
@@ -112,7 +113,7 @@ func ruleMarkdown(w io.Writer, r RuleDoc) error {
 
 // ruleSection is one rule's section of the reference page.
 func ruleSection(w io.Writer, r RuleDoc) {
-	fmt.Fprintf(w, "## `%s`\n\n%s.\n\nDefault severity: %s.", r.Name, markdownCell(upperFirst(r.Doc.Title)), r.Severity)
+	fmt.Fprintf(w, "## `%s`\n\n%s.\n\nDefault severity: %s.", r.Name, mdtext.Inline(upperFirst(r.Doc.Title)), r.Severity)
 	if !r.Suppressible {
 		fmt.Fprint(w, " Its findings cannot be suppressed.")
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/svccat/svccat/internal/finding"
+	"github.com/svccat/svccat/internal/plural"
 )
 
 const (
@@ -45,26 +46,13 @@ func colorOf(s finding.Severity) string {
 // SummaryLine is the one-line summary after a text report.
 func SummaryLine(s finding.Summary) string {
 	line := fmt.Sprintf("%s, %s, %s in %s (%s)",
-		plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "info"),
-		plural(s.Files, "file"), plural(s.Entities, "entity"))
+		plural.Count(s.Errors, "error"), plural.Count(s.Warnings, "warning"), plural.Count(s.Infos, "info"),
+		plural.Count(s.Files, "file"), plural.Count(s.Entities, "entity"))
 	if s.Suppressed > 0 {
 		line += fmt.Sprintf("; %d suppressed", s.Suppressed)
 	}
 	if s.Skipped > 0 {
-		line += fmt.Sprintf("; %s skipped", plural(s.Skipped, "non-catalog document"))
+		line += fmt.Sprintf("; %s skipped", plural.Count(s.Skipped, "non-catalog document"))
 	}
 	return line
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	switch word {
-	case "entity":
-		return fmt.Sprintf("%d entities", n)
-	case "info":
-		return fmt.Sprintf("%d infos", n)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

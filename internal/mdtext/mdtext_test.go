@@ -1,11 +1,6 @@
-package docs
+package mdtext
 
-import (
-	"testing"
-	"unicode/utf8"
-
-	east "github.com/yuin/goldmark/extension/ast"
-)
+import "testing"
 
 func TestInline(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -28,9 +23,17 @@ func TestInline(t *testing.T) {
 		{"Data-Centre Network", "Data-Centre Network"},
 		{"1. first", `1\. first`},
 		{"2024) list", `2024\) list`},
+		{"1.5 days", "1.5 days"},
+		{"3.", `3\.`},
 		{"R&D", "R&D"},
 		{"&amp; &#60; &#x3C;", `\&amp; \&#60; \&#x3C;`},
-		{"bell\a and \u202Ereversed", "bell and reversed"},
+		{"bell\a and \u202Ereversed", `bell\\x07 and \\u202ereversed`},
+		{"\x1b[31mred\x1b[0m", `\\x1b\[31mred\\x1b\[0m`},
+		{"del\x7f c1\u0080", `del\\x7f c1\\x80`},
+		{"isolate\u2066x\u2069", `isolate\\u2066x\\u2069`},
+		{"::error title=x::forged", "::error title=x::forged"},
+		{"%0A and $x$", `%0A and \$x\$`},
+		{"zero\u200dwidth joiner kept", "zero\u200dwidth joiner kept"},
 		{"line\u2028separator", "line separator"},
 		{"", ""},
 	} {
@@ -93,45 +96,4 @@ func TestSlug(t *testing.T) {
 			t.Errorf("Slug(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
-}
-
-func TestRelPath(t *testing.T) {
-	for _, c := range []struct{ from, to, want string }{
-		{"index.md", "services/a.md", "services/a.md"},
-		{"services/a.md", "services/b.md", "b.md"},
-		{"services/a.md", "teams/t.md", "../teams/t.md"},
-		{"services/a.md", "index.md#business-services", "../index.md#business-services"},
-		{"index.md", "index.md#markets", "index.md#markets"},
-	} {
-		if got := relPath(c.from, c.to); got != c.want {
-			t.Errorf("relPath(%q, %q) = %q, want %q", c.from, c.to, got, c.want)
-		}
-	}
-}
-
-// FuzzInline checks that no text escapes a table cell: once escaped and
-// put in a cell, the row still has two cells, no HTML or link appears, and
-// the cell renders as the text itself.
-func FuzzInline(f *testing.F) {
-	for _, s := range []string{"a | b", "<script>", "`x`", "[a](b)", "# h", "1. x", `\|`, "&amp;", "*a*", "x\ny", "www.example.com", "a\\"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			t.Skip()
-		}
-		src := "# t\n\n| a | b |\n| --- | --- |\n| " + Inline(s) + " | z |\n"
-		pp := parse(Page{Path: "x.md", Content: []byte(src)})
-		for _, p := range checkPage(pp, map[string]parsedPage{"x.md": pp}, map[string]map[string]bool{"x.md": {}}) {
-			t.Errorf("%q: %s", s, p)
-		}
-		tbl, ok := pp.doc.LastChild().(*east.Table)
-		if !ok {
-			t.Fatalf("%q: no table in\n%s", s, src)
-		}
-		cell := tbl.LastChild().FirstChild()
-		if got, want := plainText(cell, pp.Content), oneLine(s); got != want {
-			t.Errorf("%q renders as %q, want %q", s, got, want)
-		}
-	})
 }

@@ -1,6 +1,10 @@
-package docs
+// Package mdtext writes catalog text as GitHub Markdown that renders as
+// the same characters: the one Markdown escaper of svccat's reports, lint
+// summaries and docs site.
+package mdtext
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -8,9 +12,12 @@ import (
 )
 
 // Catalog text — titles, descriptions, narratives, list items — is data,
-// not Markdown: a title such as "A | B" must not split a table cell, and
-// "<script>" must not reach a reader's browser as HTML. The functions
-// below turn such text into Markdown that renders as the same characters.
+// not Markdown: a title such as "A | B" must not split a table cell,
+// "<script>" must not reach a reader's browser as HTML, "$x$" must not
+// become maths, and an escape or bidi control must not hide what the text
+// says. The functions below turn such text into Markdown that renders as
+// the same characters, control characters shown as escapes (\x1b,
+// \u202e).
 
 // Inline escapes s for use inside one line of Markdown: a paragraph, a list
 // item, a heading, a link text or a table cell. Line breaks collapse to
@@ -18,9 +25,9 @@ import (
 // that CommonMark or GitHub gives a meaning to is backslash-escaped, so
 // the text can open no emphasis, link, code span, HTML tag, table cell or
 // math block. Characters that only matter at the start of a line (#, -,
-// +, =, "1.") are escaped there.
+// +, =, "1.") are escaped there. It renders as Plain(s).
 func Inline(s string) string {
-	s = oneLine(s)
+	s = Plain(s)
 	if s == "" {
 		return ""
 	}
@@ -44,16 +51,17 @@ func Inline(s string) string {
 		b.WriteRune(r)
 	}
 	out := b.String()
-	// "1. x" or "1) x" at the start of a line would open an ordered list.
-	if m := orderedRE.FindStringIndex(out); m != nil {
-		out = out[:m[1]-1] + "\\" + out[m[1]-1:]
+	// "1. x" or "1) x" at the start of a line would open an ordered list
+	// ("1.5" would not: the marker needs a space or the end after it).
+	if m := orderedRE.FindStringSubmatchIndex(out); m != nil {
+		out = out[:m[3]-1] + "\\" + out[m[3]-1:]
 	}
 	return out
 }
 
 var (
 	entityRE  = regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
-	orderedRE = regexp.MustCompile(`^[0-9]{1,9}[.)]`)
+	orderedRE = regexp.MustCompile(`^([0-9]{1,9}[.)])(?: |$)`)
 )
 
 // Paragraphs escapes multi-line text (a description, a persona's
@@ -83,30 +91,49 @@ func Paragraphs(s string) string {
 	return strings.Join(paras, "\n\n")
 }
 
-// oneLine collapses every run of white space (line breaks included) to
-// one space, drops control and invisible formatting characters, and trims
-// the ends.
-func oneLine(s string) string {
+// Plain is the text Inline(s) renders as: every run of white space (line
+// breaks included) collapsed to one space, the ends trimmed, and control
+// characters (C0 but white space, DEL, C1) and bidirectional controls
+// shown as escapes, "\x1b" and "\u202e", so that the rendered text shows
+// what the source holds.
+func Plain(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r) || r == '\u2028' || r == '\u2029':
+		if unicode.IsSpace(r) || r == '\u2028' || r == '\u2029' {
 			space = true
-			continue
-		case r == '\uFFFD' || unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
-			// Control characters and bidi overrides have no business in
-			// a title and can make the source lie about what renders.
 			continue
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		space = false
+		if Control(r) {
+			b.WriteString(ControlEscape(r))
+			continue
+		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// Control reports whether r is a character no catalog string may put into
+// output as it is: C0 controls but tab, DEL, C1 controls, and the
+// bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+// U+2066–U+2069), which can make text read other than it is.
+func Control(r rune) bool {
+	return r < 0x20 && r != '\t' || r >= 0x7f && r <= 0x9f ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}
+
+// ControlEscape writes a control character as Go would quote it: \x1b,
+// \u202e.
+func ControlEscape(r rune) string {
+	if r < 0x100 {
+		return fmt.Sprintf("\\x%02x", r)
+	}
+	return fmt.Sprintf("\\u%04x", r)
 }
 
 // Code writes s as an inline code span, for identifiers such as rule ids
@@ -115,7 +142,7 @@ func oneLine(s string) string {
 // inside a table cell's code span at all, so callers use Code only for
 // text without one (names and ids never have one) and fall back to Inline.
 func Code(s string) string {
-	s = oneLine(s)
+	s = Plain(s)
 	if s == "" || strings.Contains(s, "|") {
 		return Inline(s)
 	}
@@ -179,4 +206,24 @@ func (g *Slugger) Slug(s string) string {
 	}
 	g.seen[slug] = 0
 	return slug
+}
+
+// Fence writes code as a fenced block (lang may be empty), with a fence
+// longer than any run of backticks in it; control characters are shown
+// as escapes, so that the block shows what the source holds.
+func Fence(lang, code string) string {
+	var b strings.Builder
+	for _, r := range strings.ReplaceAll(strings.ReplaceAll(code, "\r\n", "\n"), "\r", "\n") {
+		if r != '\n' && Control(r) {
+			b.WriteString(ControlEscape(r))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	code = b.String()
+	f := "```"
+	for strings.Contains(code, f) {
+		f += "`"
+	}
+	return f + lang + "\n" + strings.TrimRight(code, "\n") + "\n" + f
 }
