@@ -4,11 +4,12 @@
 package mdtext
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/svccat/svccat/internal/safetext"
 )
 
 // Catalog text — titles, descriptions, narratives, list items — is data,
@@ -109,31 +110,13 @@ func Plain(s string) string {
 			b.WriteByte(' ')
 		}
 		space = false
-		if Control(r) {
-			b.WriteString(ControlEscape(r))
+		if safetext.IsControl(r) {
+			b.WriteString(safetext.EscapeRune(r))
 			continue
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// Control reports whether r is a character no catalog string may put into
-// output as it is: C0 controls but tab, DEL, C1 controls, and the
-// bidirectional embeddings, overrides and isolates (U+202A–U+202E,
-// U+2066–U+2069), which can make text read other than it is.
-func Control(r rune) bool {
-	return r < 0x20 && r != '\t' || r >= 0x7f && r <= 0x9f ||
-		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
-}
-
-// ControlEscape writes a control character as Go would quote it: \x1b,
-// \u202e.
-func ControlEscape(r rune) string {
-	if r < 0x100 {
-		return fmt.Sprintf("\\x%02x", r)
-	}
-	return fmt.Sprintf("\\u%04x", r)
 }
 
 // Code writes s as an inline code span, for identifiers such as rule ids
@@ -214,8 +197,8 @@ func (g *Slugger) Slug(s string) string {
 func Fence(lang, code string) string {
 	var b strings.Builder
 	for _, r := range strings.ReplaceAll(strings.ReplaceAll(code, "\r\n", "\n"), "\r", "\n") {
-		if r != '\n' && Control(r) {
-			b.WriteString(ControlEscape(r))
+		if r != '\n' && safetext.IsControl(r) {
+			b.WriteString(safetext.EscapeRune(r))
 			continue
 		}
 		b.WriteRune(r)

@@ -12,6 +12,7 @@ import (
 	"github.com/svccat/svccat/internal/duration"
 	"github.com/svccat/svccat/internal/finding"
 	"github.com/svccat/svccat/internal/plural"
+	"github.com/svccat/svccat/internal/safetext"
 )
 
 // DiffMarker starts every Markdown diff: the pull-request comment is
@@ -140,7 +141,7 @@ func restoreHeadline(sc []diff.Scenario) string {
 			if *best.AfterFinish < *best.BeforeFinish {
 				word = "earlier"
 			}
-			s = append(s, fmt.Sprintf("%s %s %s", textSafe(best.Service), duration.Format(bestD), word))
+			s = append(s, fmt.Sprintf("%s %s %s", safetext.Line(best.Service), duration.Format(bestD), word))
 		} else if x.MakespanBefore != nil && x.MakespanAfter != nil && *x.MakespanBefore != *x.MakespanAfter {
 			s = append(s, fmt.Sprintf("makespan %s → %s", duration.Format(*x.MakespanBefore), duration.Format(*x.MakespanAfter)))
 		}
@@ -275,34 +276,4 @@ func writtenValue(v any) string {
 		return fmt.Sprint(v)
 	}
 	return string(b)
-}
-
-// textSafe escapes what could forge a line or a terminal escape in text
-// output: control characters (C0 but tab, DEL, C1) and bidirectional
-// controls become \x.. or \u.... escapes.
-func textSafe(s string) string {
-	if !needsEscape(s) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r < 0x20 && r != '\t', r == 0x7f, r >= 0x80 && r < 0xa0:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func needsEscape(s string) bool {
-	for _, r := range s {
-		if r < 0x20 && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
-			return true
-		}
-	}
-	return false
 }

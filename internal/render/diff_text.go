@@ -8,6 +8,7 @@ import (
 
 	"github.com/svccat/svccat/internal/mdtext"
 	"github.com/svccat/svccat/internal/plural"
+	"github.com/svccat/svccat/internal/safetext"
 )
 
 // diffSection is one section of a text or Markdown diff: a title, a
@@ -26,7 +27,7 @@ type diffStyle struct {
 	code func(string) string // a name or value
 }
 
-var textStyle = diffStyle{text: textSafe, code: textSafe}
+var textStyle = diffStyle{text: safetext.Line, code: safetext.Line}
 var markdownStyle = diffStyle{text: mdtext.Inline, code: mdtext.Code}
 
 // diffSections lays a change out in the order the SPEC lists its
@@ -152,7 +153,7 @@ func baseLabel(in DiffInput) string {
 // DiffText writes the change for a terminal or a CI log.
 func DiffText(w io.Writer, in DiffInput) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "svccat diff against %s: %s\n", textSafe(baseLabel(in)), DiffHeadline(in.Change))
+	fmt.Fprintf(bw, "svccat diff against %s: %s\n", safetext.Line(baseLabel(in)), DiffHeadline(in.Change))
 	for _, s := range diffSections(in, textStyle) {
 		fmt.Fprintf(bw, "\n%s", s.Title)
 		if s.Summary != "" {

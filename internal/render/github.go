@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/svccat/svccat/internal/finding"
+	"github.com/svccat/svccat/internal/safetext"
 )
 
 // GitHub writes one GitHub Actions workflow command per finding,
@@ -56,5 +57,8 @@ var (
 	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
 
-func escapeData(s string) string     { return dataEscaper.Replace(s) }
-func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
+// Beyond what the toolkit escapes, the other control characters (an
+// escape sequence, a bidi override) are shown as escapes, so that the log
+// and the annotation show what the catalog holds.
+func escapeData(s string) string     { return dataEscaper.Replace(safetext.Controls(s)) }
+func escapeProperty(s string) string { return propertyEscaper.Replace(safetext.Controls(s)) }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/svccat/svccat/internal/safetext"
 )
 
 // GraphDOT writes the graph in Graphviz DOT, left to right, an edge from
@@ -41,12 +43,12 @@ func GraphDOT(w io.Writer, in GraphInput) error {
 
 // dotQuote writes s as a DOT double-quoted string that Graphviz shows as
 // written: backslashes (label escapes such as \N), quotes and "&" (HTML
-// entities) are escaped, line breaks become \n and other control
-// characters are dropped.
+// entities) are escaped, a line break is Graphviz's \n, and other control
+// characters are shown as their escapes (\x1b, \u202e).
 func dotQuote(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
-	for _, r := range s {
+	for _, r := range safetext.Controls(s) {
 		switch {
 		case r == '\\':
 			b.WriteString(`\\`)
@@ -56,7 +58,7 @@ func dotQuote(s string) string {
 			b.WriteString("&amp;")
 		case r == '\n':
 			b.WriteString(`\n`)
-		case r < ' ' || r == 0x7f:
+		case r == '\r':
 		default:
 			b.WriteRune(r)
 		}

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/svccat/svccat/internal/graph"
+	"github.com/svccat/svccat/internal/safetext"
 )
 
 // GraphMermaid writes the graph as a Mermaid flowchart, left to right,
@@ -79,15 +80,16 @@ func mermaidIDs(nodes []graph.Node) map[string]string {
 // mermaidLabel quotes a label so that any text is read as text: letters,
 // digits, spaces and harmless punctuation stay; every other character,
 // quotes, brackets, "|", "<", "#" and "&" included, becomes Mermaid's
-// entity code "#NNN;"; line breaks become spaces.
+// entity code "#NNN;"; line breaks become spaces, and other control
+// characters are shown as their escapes (\x1b, \u202e), never as an
+// entity that would decode to them.
 func mermaidLabel(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
-	for _, r := range s {
+	for _, r := range safetext.Controls(s) {
 		switch {
 		case r == '\n' || r == '\r' || r == '\t':
 			b.WriteByte(' ')
-		case r < ' ' || r == 0x7f:
 		case r == ' ' || strings.ContainsRune(".,-_/()'+?!*=@:", r):
 			b.WriteRune(r)
 		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):

@@ -8,6 +8,7 @@ import (
 
 	"github.com/svccat/svccat/internal/graph"
 	"github.com/svccat/svccat/internal/plural"
+	"github.com/svccat/svccat/internal/safetext"
 )
 
 // ImpactText writes the blast radius for a terminal: a summary, then the
@@ -17,7 +18,7 @@ func ImpactText(w io.Writer, in ImpactInput) error {
 	o := in.Outage
 	bw := bufio.NewWriter(w)
 	failed, down, degraded := impactCounts(o)
-	fmt.Fprintf(bw, "Impact of %s failing\n\n", strings.Join(o.Failed, ", "))
+	fmt.Fprintf(bw, "Impact of %s failing\n\n", safetext.Line(strings.Join(o.Failed, ", ")))
 	fmt.Fprintf(bw, "%s affected: %d failed, %d down (a hard dependency is down), %d degraded (a soft dependency, or one of theirs, is down).\n",
 		plural.Count(failed+down+degraded, "service"), failed, down, degraded)
 	if len(o.Segments)+len(o.Touchpoints) == 0 {
@@ -42,7 +43,7 @@ func ImpactText(w io.Writer, in ImpactInput) error {
 	}
 	var rows [][]string
 	for _, s := range o.Services {
-		rows = append(rows, []string{s.Name, status(s.Status), s.Type, optTier(s.Tier), listOrDash(s.Via), oneLine(s.Title)})
+		rows = append(rows, []string{safetext.Line(s.Name), status(s.Status), s.Type, optTier(s.Tier), listOrDash(s.Via), safetext.Line(s.Title)})
 	}
 	fmt.Fprintln(bw)
 	if err := borderlessTable(bw, []string{"service", "status", "type", "tier", "via", "title"}, rows); err != nil {
@@ -63,7 +64,7 @@ func ImpactText(w io.Writer, in ImpactInput) error {
 		header := []string{sec.kind, "status", sec.via, "title"}
 		var rows [][]string
 		for _, h := range sec.hits {
-			rows = append(rows, []string{oneLine(h.Name), status(h.Status), listOrDash(h.Via), oneLine(h.Title)})
+			rows = append(rows, []string{safetext.Line(h.Name), status(h.Status), listOrDash(h.Via), safetext.Line(h.Title)})
 		}
 		if sec.kind == "touchpoint" {
 			header = header[:3] // touchpoints are free strings without titles

@@ -14,6 +14,7 @@ import (
 	"github.com/svccat/svccat/internal/decimal"
 	"github.com/svccat/svccat/internal/mdtext"
 	"github.com/svccat/svccat/internal/measure"
+	"github.com/svccat/svccat/internal/safetext"
 )
 
 // Groupings of the relationship map.
@@ -222,7 +223,7 @@ func RelationshipsCSV(w io.Writer, in RelationshipsInput) error {
 	case RelByPerson:
 		rows = append(rows, []string{"name", "leadership", "role", "team", "stakeholders", "relationships", "meanPartnership", "lastContact", "staleStakeholders"})
 		for _, g := range in.Groups {
-			rows = append(rows, []string{g.Name, strconv.FormatBool(g.Person.Leadership), oneLine(g.Person.Role), g.Person.TeamRef.Name,
+			rows = append(rows, []string{g.Name, strconv.FormatBool(g.Person.Leadership), safetext.Line(g.Person.Role), g.Person.TeamRef.Name,
 				strings.Join(stakeholderNames(g.Stakeholders), " "), strconv.Itoa(g.Relationships), plainNum(g.MeanPartnership, 2), day(g.LastContact), strconv.Itoa(g.Summary.Stale)})
 		}
 	default:
@@ -233,7 +234,7 @@ func RelationshipsCSV(w io.Writer, in RelationshipsInput) error {
 			for _, r := range s.Relationships {
 				rels = append(rels, fmt.Sprintf("%s:%s:%s:%s", r.WithRef.Name, r.Type, opt(r.Partnership), day(r.LastContact)))
 			}
-			rows = append(rows, []string{s.Name, oneLine(s.Title), s.Organisation, strings.ReplaceAll(segmentNames(s), ", ", " "), opt(s.Power), opt(s.Influence),
+			rows = append(rows, []string{s.Name, safetext.Line(s.Title), s.Organisation, strings.ReplaceAll(segmentNames(s), ", ", " "), opt(s.Power), opt(s.Influence),
 				plainNum(s.Loyalty, 6), plainNum(s.Satisfaction, 6), strconv.Itoa(f.Depth), strings.Join(rels, " "), plainNum(f.MeanPartnership, 2),
 				day(f.LastContact), opt(f.DaysSinceContact), strconv.FormatBool(f.Stale)})
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/svccat/svccat/internal/duration"
+	"github.com/svccat/svccat/internal/safetext"
 )
 
 // RestoreTable writes the plan for a terminal: the summary, one row per
@@ -14,10 +15,10 @@ import (
 func RestoreTable(w io.Writer, in RestoreInput) error {
 	p := in.Plan
 	bw := bufio.NewWriter(w)
-	fmt.Fprintln(bw, restoreTitle(p))
+	fmt.Fprintln(bw, safetext.Line(restoreTitle(p)))
 	fmt.Fprintln(bw)
 	for _, l := range restoreSummary(p) {
-		fmt.Fprintln(bw, l)
+		fmt.Fprintln(bw, safetext.Line(l))
 	}
 	if len(p.Steps) == 0 {
 		return bw.Flush()
@@ -31,7 +32,7 @@ func RestoreTable(w io.Writer, in RestoreInput) error {
 	header = append(header, "service", "type", "tier", "deadline", "start", "duration", "finish", "rto", "rto met", "reason", "segments", "markets")
 	var rows [][]string
 	for _, s := range p.Steps {
-		row := []string{fmt.Sprint(s.Order), fmt.Sprint(s.Wave), oneLine(s.Team)}
+		row := []string{fmt.Sprint(s.Order), fmt.Sprint(s.Wave), safetext.Line(s.Team)}
 		if crewed(p) {
 			row = append(row, fmt.Sprint(s.Crew))
 		}
@@ -39,7 +40,7 @@ func RestoreTable(w io.Writer, in RestoreInput) error {
 		if in.Color && status == "MISSED" {
 			status = ansiBold + ansiRed + status + ansiReset
 		}
-		row = append(row, s.Service, s.Type, stepTier(s), optDuration(s.Deadline),
+		row = append(row, safetext.Line(s.Service), s.Type, stepTier(s), optDuration(s.Deadline),
 			duration.Format(s.Start), stepDuration(s), duration.Format(s.Finish),
 			optDuration(s.RTO), status, s.Reason, listOrDash(s.Segments), listOrDash(s.Markets))
 		rows = append(rows, row)
@@ -53,7 +54,7 @@ func RestoreTable(w io.Writer, in RestoreInput) error {
 		fmt.Fprintln(bw, note)
 	}
 	if note := degradedNote(p); note != "" {
-		fmt.Fprintln(bw, oneLine(note))
+		fmt.Fprintln(bw, safetext.Line(note))
 	}
 
 	// Who to page, each team once, in the order its first step comes.
@@ -62,7 +63,7 @@ func RestoreTable(w io.Writer, in RestoreInput) error {
 	for _, s := range p.Steps {
 		if !seen[s.Team] {
 			seen[s.Team] = true
-			pages = append(pages, []string{oneLine(s.Team), oneLine(stepPage(s))})
+			pages = append(pages, []string{safetext.Line(s.Team), safetext.Line(stepPage(s))})
 		}
 	}
 	fmt.Fprintln(bw)
@@ -74,7 +75,7 @@ func RestoreTable(w io.Writer, in RestoreInput) error {
 	var runbooks [][]string
 	for _, s := range p.Steps {
 		if s.Runbook != "" || s.BackupInterval != nil || s.RPO != nil {
-			runbooks = append(runbooks, []string{fmt.Sprint(s.Order), s.Service, oneLine(dashIfEmpty(s.Runbook)), dataLoss(s)})
+			runbooks = append(runbooks, []string{fmt.Sprint(s.Order), safetext.Line(s.Service), safetext.Line(dashIfEmpty(s.Runbook)), dataLoss(s)})
 		}
 	}
 	if len(runbooks) > 0 {
@@ -98,15 +99,5 @@ func listOrDash(xs []string) string {
 	if len(xs) == 0 {
 		return "-"
 	}
-	return oneLine(strings.Join(xs, ", "))
-}
-
-// oneLine keeps a cell on one line: a table row must not break.
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < ' ' || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, s)
+	return safetext.Line(strings.Join(xs, ", "))
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/svccat/svccat/internal/decimal"
 	"github.com/svccat/svccat/internal/mdtext"
 	"github.com/svccat/svccat/internal/measure"
+	"github.com/svccat/svccat/internal/safetext"
 )
 
 // ReviewInput is what a review printer may use.
@@ -275,7 +276,7 @@ func columnsTable(w io.Writer, header []string, rows [][]string, right map[int]b
 	for i, r := range rows {
 		clean[i] = make([]string, len(r))
 		for j, x := range r {
-			clean[i][j] = oneLine(x)
+			clean[i][j] = safetext.Line(x)
 		}
 	}
 	up := make([]string, len(header))

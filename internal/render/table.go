@@ -8,6 +8,7 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+	"github.com/svccat/svccat/internal/safetext"
 )
 
 // borderlessTable writes rows in aligned, left-aligned columns without
@@ -26,7 +27,8 @@ func borderlessTable(w io.Writer, header []string, rows [][]string) error {
 
 // numberTable writes rows like borderlessTable, under the header as given,
 // with the first column left-aligned and the others (numbers)
-// right-aligned; control characters in cells become spaces.
+// right-aligned; every cell is escaped (safetext.Line), so no catalog
+// value can break a row or write a terminal escape.
 func numberTable(w io.Writer, header []string, rows [][]string) error {
 	align := make([]tw.Align, len(header))
 	for i := range align {
@@ -35,16 +37,15 @@ func numberTable(w io.Writer, header []string, rows [][]string) error {
 	align[0] = tw.AlignLeft
 	clean := make([][]string, len(rows))
 	for i, r := range rows {
-		clean[i] = make([]string, len(r))
-		for j, x := range r {
-			clean[i][j] = oneLine(x)
-		}
+		clean[i] = escapeCells(r)
 	}
-	return alignedTable(w, header, clean, align)
+	return alignedTable(w, escapeCells(header), clean, align)
 }
 
 // alignedTable renders with tablewriter and trims the trailing spaces it
 // pads the last column with. align nil means every column left-aligned.
+// Cells are written as they are: callers escape catalog text with
+// safetext.Line (before colouring it, so that their own colours stay).
 func alignedTable(w io.Writer, header []string, rows [][]string, align []tw.Align) error {
 	opts := []tablewriter.Option{
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
@@ -96,4 +97,15 @@ func alignedTable(w io.Writer, header []string, rows [][]string, align []tw.Alig
 		}
 	}
 	return nil
+}
+
+func escapeCells(cells []string) []string {
+	if cells == nil {
+		return nil
+	}
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = safetext.Line(c)
+	}
+	return out
 }

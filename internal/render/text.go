@@ -7,6 +7,7 @@ import (
 
 	"github.com/svccat/svccat/internal/finding"
 	"github.com/svccat/svccat/internal/plural"
+	"github.com/svccat/svccat/internal/safetext"
 )
 
 const (
@@ -27,7 +28,10 @@ func Text(w io.Writer, in FindingsInput) error {
 		if in.Color {
 			sev = colorOf(f.Severity) + sev + ansiReset
 		}
-		fmt.Fprintf(bw, "%s: %s: %s [%s]\n", f.Pos, sev, f.Message, f.Rule)
+		// A file name or a message holding a catalog value can hold
+		// anything: shown escaped, it cannot forge a line or move the
+		// cursor.
+		fmt.Fprintf(bw, "%s: %s: %s [%s]\n", safetext.Line(f.Pos.String()), sev, safetext.Line(f.Message), f.Rule)
 	}
 	fmt.Fprintln(bw, SummaryLine(in.Summary)+baselineNote(in, unchanged))
 	return bw.Flush()
