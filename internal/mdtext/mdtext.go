@@ -27,7 +27,14 @@ import (
 // the text can open no emphasis, link, code span, HTML tag, table cell or
 // math block. Characters that only matter at the start of a line (#, -,
 // +, =, "1.") are escaped there. It renders as Plain(s).
-func Inline(s string) string {
+func Inline(s string) string { return escape(s, true) }
+
+// Cell is Inline for text that never starts a Markdown line: a table
+// cell, or text after a list marker, a heading's hashes or other words.
+// There "-", "+0.7%" or "1. x" open nothing, and stay unescaped.
+func Cell(s string) string { return escape(s, false) }
+
+func escape(s string, lineStart bool) string {
 	s = Plain(s)
 	if s == "" {
 		return ""
@@ -39,7 +46,7 @@ func Inline(s string) string {
 		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '$':
 			b.WriteByte('\\')
 		case '#', '-', '+', '=':
-			if i == 0 {
+			if i == 0 && lineStart {
 				b.WriteByte('\\')
 			}
 		case '&':
@@ -54,7 +61,7 @@ func Inline(s string) string {
 	out := b.String()
 	// "1. x" or "1) x" at the start of a line would open an ordered list
 	// ("1.5" would not: the marker needs a space or the end after it).
-	if m := orderedRE.FindStringSubmatchIndex(out); m != nil {
+	if m := orderedRE.FindStringSubmatchIndex(out); lineStart && m != nil {
 		out = out[:m[3]-1] + "\\" + out[m[3]-1:]
 	}
 	return out
@@ -127,7 +134,7 @@ func Plain(s string) string {
 func Code(s string) string {
 	s = Plain(s)
 	if s == "" || strings.Contains(s, "|") {
-		return Inline(s)
+		return Cell(s)
 	}
 	fence := "`"
 	for strings.Contains(s, fence) {

@@ -97,3 +97,18 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestCell(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"-", "-"},
+		{"+0.7%", "+0.7%"},
+		{"# not a heading in a cell", "# not a heading in a cell"},
+		{"1. x", "1. x"},
+		{"a | b", `a \| b`},
+		{"<b>\x1b", `\<b\>\\x1b`},
+	} {
+		if got := Cell(c.in); got != c.want {
+			t.Errorf("Cell(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -17,8 +17,8 @@ import (
 func CostMarkdown(w io.Writer, in CostInput) error {
 	r := in.Report
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# %s\n\n", mdtext.Inline(costTitle(r)))
-	fmt.Fprintln(bw, mdtext.Inline(costSummary(r)))
+	fmt.Fprintf(bw, "# %s\n\n", mdtext.Cell(costTitle(r)))
+	fmt.Fprintln(bw, mdtext.Cell(costSummary(r)))
 	fmt.Fprintln(bw)
 	header, rows := costGrid(r, false, grouped)
 	mdCostTable(bw, header, rows, true)
@@ -44,7 +44,7 @@ func CostMarkdown(w io.Writer, in CostInput) error {
 		fmt.Fprintln(bw, "Each service's allocated cost, traced back through chains of supporting services to the service that spent it, largest first.")
 		fmt.Fprintln(bw)
 		for _, x := range traced {
-			fmt.Fprintf(bw, "- %s\n", mdtext.Inline(sourceSentence(r, x)))
+			fmt.Fprintf(bw, "- %s\n", mdtext.Cell(sourceSentence(r, x)))
 		}
 	}
 	return bw.Flush()
@@ -89,7 +89,7 @@ func mdCostTable(w io.Writer, header []string, rows [][]string, total bool) {
 	h := make([]string, len(header))
 	align := make([]string, len(header))
 	for i, x := range header {
-		h[i] = mdtext.Inline(capitalize(x))
+		h[i] = mdtext.Cell(capitalize(x))
 		align[i] = "---:"
 	}
 	align[0] = "---"
@@ -98,7 +98,7 @@ func mdCostTable(w io.Writer, header []string, rows [][]string, total bool) {
 		bold := total && i == len(rows)-1
 		out := make([]string, len(cells))
 		for j, c := range cells {
-			out[j] = mdtext.Inline(c)
+			out[j] = mdtext.Cell(c)
 			if bold && c != "" {
 				out[j] = "**" + out[j] + "**"
 			}

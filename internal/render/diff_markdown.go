@@ -23,7 +23,7 @@ func DiffMarkdown(w io.Writer, in DiffInput) error {
 	if max <= 0 {
 		max = DefaultDiffMaxBytes
 	}
-	head := fmt.Sprintf("%s\n### svccat diff\n\n**%s**\n\nCompared with %s.\n", DiffMarker, mdtext.Inline(DiffHeadline(in.Change)), mdtext.Code(baseLabel(in)))
+	head := fmt.Sprintf("%s\n### svccat diff\n\n**%s**\n\nCompared with %s.\n", DiffMarker, mdtext.Cell(DiffHeadline(in.Change)), mdtext.Code(baseLabel(in)))
 	secs := diffSections(in, markdownStyle)
 	size := func() int {
 		n := len(head)

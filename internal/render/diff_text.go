@@ -28,7 +28,7 @@ type diffStyle struct {
 }
 
 var textStyle = diffStyle{text: safetext.Line, code: safetext.Line}
-var markdownStyle = diffStyle{text: mdtext.Inline, code: mdtext.Code}
+var markdownStyle = diffStyle{text: mdtext.Cell, code: mdtext.Code}
 
 // diffSections lays a change out in the order the SPEC lists its
 // sections; a section is present only when something in it changed.

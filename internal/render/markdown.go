@@ -61,7 +61,7 @@ func Markdown(w io.Writer, in FindingsInput) error {
 			fmt.Fprintf(bw, "\n… and %d more; the text, JSON and SARIF outputs list them all.\n", len(fs)-i)
 			break
 		}
-		fmt.Fprintf(bw, "| %s | `%s` | %s | %s |\n", f.Severity, f.Rule, markdownLocation(f.Pos, in.SourceURL), mdtext.Inline(f.Message))
+		fmt.Fprintf(bw, "| %s | `%s` | %s | %s |\n", f.Severity, f.Rule, markdownLocation(f.Pos, in.SourceURL), mdtext.Cell(f.Message))
 	}
 	if collapse {
 		fmt.Fprint(bw, "\n</details>\n")
@@ -89,7 +89,7 @@ func markdownLocation(p source.Pos, base string) string {
 	if p.File == "" {
 		return "-"
 	}
-	text := mdtext.Inline(p.String())
+	text := mdtext.Cell(p.String())
 	if isAbsPath(p.File) {
 		return text
 	}

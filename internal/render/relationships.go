@@ -182,7 +182,7 @@ func RelationshipsTable(w io.Writer, in RelationshipsInput) error {
 // RelationshipsMarkdown writes the map as a Markdown section.
 func RelationshipsMarkdown(w io.Writer, in RelationshipsInput) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# %s\n\n%s\n\n", mdtext.Inline(relationshipsTitle(in)), mdtext.Inline(summaryText(in.Map.Summary)))
+	fmt.Fprintf(bw, "# %s\n\n%s\n\n", mdtext.Cell(relationshipsTitle(in)), mdtext.Cell(summaryText(in.Map.Summary)))
 	header, cells := relationshipsGrid(in)
 	mdCostTable(bw, header, cells, false)
 	return bw.Flush()

@@ -18,9 +18,9 @@ import (
 func RestoreChecklist(w io.Writer, in RestoreInput) error {
 	p := in.Plan
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# Restore runbook: %s\n\n", mdtext.Inline(p.Scenario.String()))
+	fmt.Fprintf(bw, "# Restore runbook: %s\n\n", mdtext.Cell(p.Scenario.String()))
 	for _, l := range restoreSummary(p) {
-		fmt.Fprintln(bw, mdtext.Inline(l))
+		fmt.Fprintln(bw, mdtext.Cell(l))
 	}
 	fmt.Fprintln(bw, "Times are from the moment of the incident (T).")
 	if len(p.Steps) > 0 {
@@ -33,7 +33,7 @@ func RestoreChecklist(w io.Writer, in RestoreInput) error {
 				continue
 			}
 			seen[s.Team] = true
-			fmt.Fprintf(bw, "- [ ] %s: %s\n", mdtext.Inline(s.Team), checklistPage(s))
+			fmt.Fprintf(bw, "- [ ] %s: %s\n", mdtext.Cell(s.Team), checklistPage(s))
 		}
 	}
 	waves := map[int][]graph.Step{}
@@ -51,12 +51,12 @@ func RestoreChecklist(w io.Writer, in RestoreInput) error {
 		for _, s := range steps {
 			head := fmt.Sprintf("**%d. %s**", s.Order, mdtext.Code(s.Service))
 			if s.Title != "" && s.Title != s.Service {
-				head += " " + mdtext.Inline(s.Title)
+				head += " " + mdtext.Cell(s.Title)
 			}
 			fmt.Fprintf(bw, "- [ ] %s: %s\n", head, checklistAction(s))
-			fmt.Fprintf(bw, "  - start T+%s, finish by T+%s (%s)\n", duration.Format(s.Start), duration.Format(s.Finish), mdtext.Inline(stepDuration(s)))
+			fmt.Fprintf(bw, "  - start T+%s, finish by T+%s (%s)\n", duration.Format(s.Start), duration.Format(s.Finish), mdtext.Cell(stepDuration(s)))
 			fmt.Fprintf(bw, "  - RTO: %s\n", checklistRTO(s))
-			team := mdtext.Inline(s.Team)
+			team := mdtext.Cell(s.Team)
 			if s.Crew > 0 {
 				team += fmt.Sprintf(" (crew %d)", s.Crew)
 			}
@@ -67,7 +67,7 @@ func RestoreChecklist(w io.Writer, in RestoreInput) error {
 			}
 			fmt.Fprintf(bw, "  - runbook: %s\n", rb)
 			if dl := dataLoss(s); dl != "-" {
-				fmt.Fprintf(bw, "  - data loss: %s\n", mdtext.Inline(dl))
+				fmt.Fprintf(bw, "  - data loss: %s\n", mdtext.Cell(dl))
 			}
 		}
 	}

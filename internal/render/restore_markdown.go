@@ -17,8 +17,8 @@ import (
 func RestoreMarkdown(w io.Writer, in RestoreInput) error {
 	p := in.Plan
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# %s\n\n", mdtext.Inline(restoreTitle(p)))
-	fmt.Fprintln(bw, mdtext.Inline(strings.Join(restoreSummary(p), " ")))
+	fmt.Fprintf(bw, "# %s\n\n", mdtext.Cell(restoreTitle(p)))
+	fmt.Fprintln(bw, mdtext.Cell(strings.Join(restoreSummary(p), " ")))
 	if len(p.Steps) == 0 {
 		return bw.Flush()
 	}
@@ -34,7 +34,7 @@ func RestoreMarkdown(w io.Writer, in RestoreInput) error {
 	}
 	fmt.Fprintln(bw, align+" --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- | --- | --- | --- |")
 	for _, s := range p.Steps {
-		fmt.Fprintf(bw, "| %d | %d | %s |", s.Order, s.Wave, mdtext.Inline(s.Team))
+		fmt.Fprintf(bw, "| %d | %d | %s |", s.Order, s.Wave, mdtext.Cell(s.Team))
 		if crewed(p) {
 			fmt.Fprintf(bw, " %d |", s.Crew)
 		}
@@ -44,8 +44,8 @@ func RestoreMarkdown(w io.Writer, in RestoreInput) error {
 		}
 		cells := []string{
 			mdService(s), s.Type, stepTier(s), optDuration(s.Deadline),
-			duration.Format(s.Start), mdtext.Inline(stepDuration(s)), duration.Format(s.Finish), optDuration(s.RTO),
-			status, s.Reason, mdtext.Inline(stepPage(s)), mdList(s.Segments), mdList(s.Markets), mdLink("runbook", s.Runbook), mdtext.Inline(dataLoss(s)),
+			duration.Format(s.Start), mdtext.Cell(stepDuration(s)), duration.Format(s.Finish), optDuration(s.RTO),
+			status, s.Reason, mdtext.Cell(stepPage(s)), mdList(s.Segments), mdList(s.Markets), mdLink("runbook", s.Runbook), mdtext.Cell(dataLoss(s)),
 		}
 		fmt.Fprintf(bw, " %s |\n", strings.Join(cells, " | "))
 	}
@@ -53,11 +53,11 @@ func RestoreMarkdown(w io.Writer, in RestoreInput) error {
 	fmt.Fprintln(bw, "Tier: own→inherited from what depends on it. Deadline: when the service must be back for every RTO that depends on it.")
 	if note := assumedNote(p); note != "" {
 		fmt.Fprintln(bw)
-		fmt.Fprintln(bw, mdtext.Inline(note))
+		fmt.Fprintln(bw, mdtext.Cell(note))
 	}
 	if note := degradedNote(p); note != "" {
 		fmt.Fprintln(bw)
-		fmt.Fprintln(bw, mdtext.Inline(note))
+		fmt.Fprintln(bw, mdtext.Cell(note))
 	}
 	return bw.Flush()
 }
@@ -67,7 +67,7 @@ func mdService(s graph.Step) string {
 	if s.Title == "" || s.Title == s.Service {
 		return name
 	}
-	return name + " " + mdtext.Inline(s.Title)
+	return name + " " + mdtext.Cell(s.Title)
 }
 
 func mdList(xs []string) string {
@@ -76,7 +76,7 @@ func mdList(xs []string) string {
 	}
 	out := make([]string, len(xs))
 	for i, x := range xs {
-		out[i] = mdtext.Inline(x)
+		out[i] = mdtext.Cell(x)
 	}
 	return strings.Join(out, ", ")
 }
@@ -88,7 +88,7 @@ func mdLink(text, target string) string {
 	}
 	u, err := url.Parse(target)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(target, " \t\n\r") {
-		return mdtext.Inline(target)
+		return mdtext.Cell(target)
 	}
-	return "[" + mdtext.Inline(text) + "](" + strings.NewReplacer("(", "%28", ")", "%29", "|", "%7C", "<", "%3C", ">", "%3E").Replace(target) + ")"
+	return "[" + mdtext.Cell(text) + "](" + strings.NewReplacer("(", "%28", ")", "%29", "|", "%7C", "<", "%3C", ">", "%3E").Replace(target) + ")"
 }

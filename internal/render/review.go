@@ -206,11 +206,11 @@ func ReviewTable(w io.Writer, in ReviewInput) error {
 func ReviewMarkdown(w io.Writer, in ReviewInput) error {
 	r := in.Review
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# %s\n\n", mdtext.Inline(reviewTitle(r)))
+	fmt.Fprintf(bw, "# %s\n\n", mdtext.Cell(reviewTitle(r)))
 	header, cells := reviewGrid(r)
 	mdCostTable(bw, header, cells, false)
 	fmt.Fprintln(bw)
-	fmt.Fprintln(bw, mdtext.Inline(reviewNote(r)))
+	fmt.Fprintln(bw, mdtext.Cell(reviewNote(r)))
 	return bw.Flush()
 }
 

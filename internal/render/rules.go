@@ -79,7 +79,7 @@ func rulesTable(w io.Writer, rules []RuleDoc, anchors bool) {
 		if anchors {
 			id = "[" + id + "](#" + r.Name + ")"
 		}
-		fmt.Fprintf(w, "| %s | %s | %s |\n", id, r.Severity, mdtext.Inline(r.Doc.Title))
+		fmt.Fprintf(w, "| %s | %s | %s |\n", id, r.Severity, mdtext.Cell(r.Doc.Title))
 	}
 }
 
@@ -113,7 +113,7 @@ func ruleMarkdown(w io.Writer, r RuleDoc) error {
 
 // ruleSection is one rule's section of the reference page.
 func ruleSection(w io.Writer, r RuleDoc) {
-	fmt.Fprintf(w, "## `%s`\n\n%s.\n\nDefault severity: %s.", r.Name, mdtext.Inline(upperFirst(r.Doc.Title)), r.Severity)
+	fmt.Fprintf(w, "## `%s`\n\n%s.\n\nDefault severity: %s.", r.Name, mdtext.Cell(upperFirst(r.Doc.Title)), r.Severity)
 	if !r.Suppressible {
 		fmt.Fprint(w, " Its findings cannot be suppressed.")
 	}
