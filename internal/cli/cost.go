@@ -71,7 +71,7 @@ func (a *app) runCost(o *costOptions, paths []string) error {
 	if err := checkFormat(o.format, render.CostFormats.Names()); err != nil {
 		return err
 	}
-	l, err := a.loadForReport(&o.catalogFlags, paths)
+	l, err := a.loadForReport(&o.catalogFlags, paths, needLoaded|needAcyclic|needOneCurrency)
 	if err != nil {
 		return err
 	}

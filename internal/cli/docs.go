@@ -52,7 +52,7 @@ func (a *app) runDocs(o *docsOptions, paths []string) error {
 	if o.out == "" {
 		return usagef("docs: --out DIR is required")
 	}
-	l, err := a.loadForReport(&o.catalogFlags, paths)
+	l, err := a.loadForReport(&o.catalogFlags, paths, needLoaded)
 	if err != nil {
 		return err
 	}

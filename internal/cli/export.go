@@ -72,7 +72,7 @@ func (a *app) runExport(o *exportOptions, paths []string) error {
 	case o.format == export.CSDM && o.out == "":
 		return usagef("export --format csdm writes three CSV files: give --out DIR")
 	}
-	l, err := a.loadForReport(&o.catalogFlags, paths)
+	l, err := a.loadForReport(&o.catalogFlags, paths, needLoaded)
 	if err != nil {
 		return err
 	}

@@ -60,7 +60,7 @@ func (a *app) runGraph(o *graphOptions, paths []string) error {
 	if o.depth > 0 && len(o.focus) == 0 {
 		return usagef("--depth needs --focus: it counts steps from the focus services")
 	}
-	l, err := a.loadForReport(&o.catalogFlags, paths)
+	l, err := a.loadForReport(&o.catalogFlags, paths, needLoaded)
 	if err != nil {
 		return err
 	}

@@ -50,7 +50,7 @@ func (a *app) runImpact(o *impactOptions, args []string) error {
 		return usagef("impact needs the NAME of at least one service (svccat impact NAME... [PATH...])")
 	}
 	names, paths := splitNamesPaths(args)
-	l, err := a.loadForReport(&o.catalogFlags, paths)
+	l, err := a.loadForReport(&o.catalogFlags, paths, needLoaded)
 	if err != nil {
 		return err
 	}

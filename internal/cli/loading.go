@@ -12,6 +12,7 @@ import (
 	"github.com/svccat/svccat/internal/lint"
 	"github.com/svccat/svccat/internal/lint/rules"
 	"github.com/svccat/svccat/internal/load"
+	"github.com/svccat/svccat/internal/plural"
 	"github.com/svccat/svccat/internal/render"
 	"github.com/svccat/svccat/internal/source"
 )
@@ -57,23 +58,57 @@ func (a *app) load(f *catalogFlags, paths []string) (*loaded, error) {
 	return &loaded{paths: paths, loaded: c, catalog: c.Catalog, config: cfg, lint: res}, nil
 }
 
-// loadForReport loads a catalog for a report, which refuses a catalog with
-// errors: it prints them to stderr and ends the run with exit code 2.
-func (a *app) loadForReport(f *catalogFlags, paths []string) (*loaded, error) {
+// need is what a report cannot compute without (SPEC section 4): every
+// report needs a catalog that loaded; restore-order and cost need an
+// acyclic graph, cost one currency. Policy findings never stop a report.
+type need int
+
+const (
+	needLoaded need = 1 << iota
+	needAcyclic
+	needOneCurrency
+)
+
+// blocks reports whether finding fd makes a report with needs n impossible.
+func (n need) blocks(fd finding.Finding) bool {
+	if fd.Severity != finding.Error {
+		return false
+	}
+	switch lint.ClassOf(fd.Rule) {
+	case lint.LoadProblem:
+		return true
+	case lint.Structural:
+		return (fd.Rule == "dependency-cycle" && n&needAcyclic != 0) ||
+			(fd.Rule == "currency-mismatch" && n&needOneCurrency != 0)
+	}
+	return false
+}
+
+// loadForReport loads a catalog for a report. When the catalog lacks what
+// the report needs it prints those problems to stderr and ends the run
+// with exit code 2; otherwise the report runs, with a one-line note on
+// stderr when lint has errors to show.
+func (a *app) loadForReport(f *catalogFlags, paths []string, n need) (*loaded, error) {
 	l, err := a.load(f, paths)
 	if err != nil {
 		return nil, err
 	}
-	if l.lint.Summary().Errors == 0 {
-		return l, nil
-	}
-	var errs []finding.Finding
+	var blocking []finding.Finding
 	for _, fd := range l.lint.Findings {
-		if fd.Severity == finding.Error {
-			errs = append(errs, fd)
+		if n.blocks(fd) {
+			blocking = append(blocking, fd)
 		}
 	}
-	render.Text(a.stderr, render.FindingsInput{Findings: errs, Summary: l.lint.Summary(), Color: a.color(a.stderr)})
-	fmt.Fprintln(a.stderr, "svccat: the catalog has errors; fix them (svccat lint) before running a report")
-	return nil, exitError{ExitUsage}
+	if len(blocking) > 0 {
+		sum := finding.Summarize(blocking, l.lint.Summary())
+		render.Text(a.stderr, render.FindingsInput{Findings: blocking, Summary: sum, Color: a.color(a.stderr)})
+		fmt.Fprintf(a.stderr, "svccat: the report cannot be computed: the catalog has %s it cannot be used with (svccat lint %s shows them)\n",
+			plural.Count(len(blocking), "problem"), shellJoin(l.paths...))
+		return nil, exitError{ExitUsage}
+	}
+	if sum := l.lint.Summary(); sum.Errors > 0 {
+		fmt.Fprintf(a.stderr, "svccat: note: the catalog has %s and %s from lint (svccat lint %s shows them)\n",
+			plural.Count(sum.Errors, "error"), plural.Count(sum.Warnings, "warning"), shellJoin(l.paths...))
+	}
+	return l, nil
 }

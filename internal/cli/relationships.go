@@ -55,7 +55,7 @@ func (a *app) runRelationships(o *relationshipsOptions, paths []string) error {
 	if err := checkFormat(o.format, render.RelationshipsFormats.Names()); err != nil {
 		return err
 	}
-	l, err := a.loadForReport(&o.catalogFlags, paths)
+	l, err := a.loadForReport(&o.catalogFlags, paths, needLoaded)
 	if err != nil {
 		return err
 	}

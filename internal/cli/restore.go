@@ -108,7 +108,7 @@ func (a *app) runRestore(o *restoreOptions, paths []string) error {
 	} else {
 		opt.Crews = n
 	}
-	l, err := a.loadForReport(&o.catalogFlags, paths)
+	l, err := a.loadForReport(&o.catalogFlags, paths, needLoaded|needAcyclic)
 	if err != nil {
 		return err
 	}

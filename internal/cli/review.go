@@ -71,7 +71,7 @@ func (a *app) runReview(o *reviewOptions, paths []string) error {
 	if err := checkFormat(o.format, render.ReviewFormats.Names()); err != nil {
 		return err
 	}
-	l, err := a.loadForReport(&o.catalogFlags, paths)
+	l, err := a.loadForReport(&o.catalogFlags, paths, needLoaded)
 	if err != nil {
 		return err
 	}
