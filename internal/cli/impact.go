@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -48,6 +49,9 @@ func (a *app) runImpact(o *impactOptions, args []string) error {
 	}
 	if len(args) == 0 {
 		return usagef("impact needs the NAME of at least one service (svccat impact NAME... [PATH...])")
+	}
+	if _, err := os.Stat(args[0]); (err == nil && !impactNameRE.MatchString(args[0])) || strings.ContainsAny(args[0], "/\\") {
+		return usagef("%q is a path, not a service name: name the services first (svccat impact NAME... [PATH...], e.g. svccat impact storage %s)", args[0], args[0])
 	}
 	names, paths := splitNamesPaths(args)
 	l, err := a.loadForReport(&o.catalogFlags, paths, needLoaded)

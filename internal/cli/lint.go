@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 	"net/url"
 	"os"
@@ -99,6 +98,9 @@ func (a *app) runLint(o *lintOptions, paths []string) error {
 		}
 	}
 	l, err := a.load(&o.catalogFlags, paths)
+	if err == nil {
+		err = l.requireDocuments()
+	}
 	if err != nil {
 		return err
 	}
@@ -129,11 +131,6 @@ func (a *app) runLint(o *lintOptions, paths []string) error {
 		}); err != nil {
 			return err
 		}
-	}
-	if l.loaded.Documents == 0 && len(l.loaded.Problems) == 0 {
-		// Not a failure (an empty catalog is valid), but a CI job pointed
-		// at the wrong folder should not pass without a word.
-		fmt.Fprintf(a.stderr, "svccat: warning: no catalog documents found in %s\n", strings.Join(l.paths, " "))
 	}
 	var worst finding.Severity
 	for _, f := range in.Findings {

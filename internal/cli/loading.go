@@ -93,6 +93,9 @@ func (a *app) loadForReport(f *catalogFlags, paths []string, n need) (*loaded, e
 	if err != nil {
 		return nil, err
 	}
+	if err := l.requireDocuments(); err != nil {
+		return nil, err
+	}
 	var blocking []finding.Finding
 	for _, fd := range l.lint.Findings {
 		if n.blocks(fd) {
@@ -111,4 +114,13 @@ func (a *app) loadForReport(f *catalogFlags, paths []string, n need) (*loaded, e
 			plural.Count(sum.Errors, "error"), plural.Count(sum.Warnings, "warning"), shellJoin(l.paths...))
 	}
 	return l, nil
+}
+
+// requireDocuments refuses a catalog with no svccat documents and no
+// problems: almost always a wrong PATH, which must not pass CI silently.
+func (l *loaded) requireDocuments() error {
+	if l.loaded.Documents == 0 && len(l.loaded.Problems) == 0 {
+		return usagef("no catalog documents under %s: svccat reads *.yaml and *.yml files whose apiVersion is svccat/v1 (is PATH right?)", shellJoin(l.paths...))
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -105,10 +106,29 @@ run; 2 a usage error or a catalog that cannot be loaded for a report.`,
 		SilenceErrors: true,
 		// Runs after cobra has parsed the flags and checked the arguments.
 		PersistentPreRun: func(*cobra.Command, []string) { a.running = true },
+		// svccat with no command is a usage error (exit 2), not a success
+		// that a CI script would take for a passing check.
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cmd.SetOut(a.stderr)
+			_ = cmd.Help()
+			return usagef("no command given")
+		},
 	}
 	// --version prints what `svccat version` prints.
 	root.Version = versionText()
 	root.SetVersionTemplate("{{.Version}}")
+	root.SetHelpCommand(&cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, _, err := c.Root().Find(args)
+			if err != nil || cmd == nil || (len(args) > 0 && cmd == c.Root()) {
+				return usagef("unknown help topic %q: svccat --help lists the commands", strings.Join(args, " "))
+			}
+			return cmd.Help()
+		},
+	})
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err.Error()} })
 	root.AddCommand(
 		a.newInitCmd(),
