@@ -24,7 +24,13 @@ func compareCost(base, head Side, opt Options, omitted []Omission) (*Cost, []Omi
 		a := cost.Allocate(s.Catalog, s.Config, opt.Period)
 		var out []*cost.Report
 		for _, by := range cost.Groupings {
-			r, err := cost.NewReport(a, by)
+			// The rows' totals are all a diff compares: the report by
+			// service without tracing each row to its sources.
+			newReport := cost.NewReport
+			if by == cost.ByService {
+				newReport = func(a *cost.Allocation, _ string) (*cost.Report, error) { return cost.NewUnitReport(a) }
+			}
+			r, err := newReport(a, by)
 			if err != nil {
 				omitted = append(omitted, Omission{Side: label, Sections: []string{SectionCost}, Reason: err.Error()})
 				return nil

@@ -23,7 +23,9 @@ func compareImpact(base, head *catalog.Catalog, ents Entities) []Exposure {
 		changed[id] = true
 	}
 	for _, c := range ents.Changed {
-		changed[c.Entity] = true
+		if reachChanged(c.Fields) {
+			changed[c.Entity] = true
+		}
 	}
 	// A segment added or removed changes what the services naming it reach.
 	segs := map[string]bool{}
@@ -136,4 +138,20 @@ func minus(a, b []string) []string {
 		out = append(out, x)
 	}
 	return out
+}
+
+// reachFields are the fields that decide what a failure reaches: the
+// edges, the type, the segments, the lifecycle (and a segment's market).
+// A changed restore duration or cost changes no blast radius.
+var reachFields = []string{"spec.dependsOn", "spec.type", "spec.segments", "spec.lifecycle", "spec.market", "metadata.name"}
+
+func reachChanged(fields []Field) bool {
+	for _, f := range fields {
+		for _, p := range reachFields {
+			if f.Path == p || strings.HasPrefix(f.Path, p+".") || f.Path == "spec" || f.Path == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
