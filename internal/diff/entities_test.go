@@ -11,7 +11,7 @@ func TestWalk(t *testing.T) {
 	n := func(s string) json.Number { return json.Number(s) }
 	before := map[string]any{
 		"apiVersion": "svccat/v1",
-		"metadata": map[string]any{"name": "erp", "annotations": map[string]any{"svccat.dev/ignore": "missing-slo"}},
+		"metadata":   map[string]any{"name": "erp", "annotations": map[string]any{"svccat.dev/ignore": "missing-slo"}},
 		"spec": map[string]any{
 			"impact":    map[string]any{"rto": "4h", "tier": n("1")},
 			"segments":  []any{"a", "b"},
@@ -21,7 +21,7 @@ func TestWalk(t *testing.T) {
 	}
 	after := map[string]any{
 		"apiVersion": "svccat/v1",
-		"metadata": map[string]any{"name": "erp", "annotations": map[string]any{"svccat.dev/ignore": "missing-cost"}},
+		"metadata":   map[string]any{"name": "erp", "annotations": map[string]any{"svccat.dev/ignore": "missing-cost"}},
 		"spec": map[string]any{
 			"impact":    map[string]any{"rto": "2h", "tier": n("1")},
 			"segments":  []any{"b", "a"},
